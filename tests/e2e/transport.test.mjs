@@ -1,0 +1,79 @@
+// Proves the harness itself, before any extension: the browser (OBJECTOR_E2E_BROWSER) opens
+// https://www.facebook.com/..., https://help.instagram.com/... and https://privacycenter.instagram.com/...
+// from the fixture server on 127.0.0.1, trusting only the throwaway test CA put in its own HOME, and
+// any other host fails without leaving the machine.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { join } from "node:path";
+import { config, makeWorkDir } from "./lib/env.mjs";
+import { startFixtureServer } from "./lib/fixture-server.mjs";
+import { launchBrowser } from "./lib/browsers.mjs";
+import { flow } from "./lib/steps.mjs";
+
+const name = config.browser;
+let server;
+let handle;
+let work;
+
+before(async () => {
+  work = makeWorkDir(`transport-${name}`);
+  server = await startFixtureServer({ binary: config.serverBinary,
+    fixturesDir: config.transportFixturesDir, workDir: work });
+  handle = await launchBrowser(name, { home: join(work, "home"), server });
+});
+
+after(async () => {
+  await handle?.close();
+  await server?.stop();
+});
+
+const PAGES = [
+  "https://www.facebook.com/objector-e2e/transport-check",
+  "https://help.instagram.com/objector-e2e/transport-check",
+  "https://privacycenter.instagram.com/objector-e2e/transport-check",
+];
+
+for (const url of PAGES) {
+  test(`${name} opens ${url} from the fixture server over trusted HTTPS`, async () => {
+    const f = flow(name, `transport ${new URL(url).hostname}`);
+    const { page, response } = await f.step("open the page", () => handle.openPage(url));
+    f.usePage(page);
+    await f.step("check the page is ours, at the production address", async () => {
+      assert.equal(response.status(), 200);
+      assert.equal(await page.title(), "objector e2e transport check");
+      // location.href is the production URL, with no port: content scripts match it as in real use.
+      assert.equal(await page.evaluate(() => document.body.dataset.scriptRan), url);
+    });
+    await page.close();
+  });
+}
+
+test(`${name}: an unknown path on a Meta host is the fixture server's 404`, async () => {
+  const { page, response } = await handle.openPage("https://www.facebook.com/no/such/page");
+  assert.equal(response.status(), 404);
+  assert.match(await page.evaluate(() => document.body.textContent), /objector fixture server/);
+  await page.close();
+});
+
+test(`${name}: a host that is not Meta's fails and never reaches the network`, async () => {
+  const page = await handle.browser.newPage();
+  await assert.rejects(page.goto("https://example.org/", { timeout: 10000 }));
+  await page.close().catch(() => {});
+  const requests = await server.requests();
+  assert.ok(requests.every((r) => r.host !== "example.org"), "fixture server saw example.org");
+  if (handle.proxy) assert.ok(handle.proxy.refused.includes("example.org:443"));
+});
+
+test(`${name}: without the test CA in its HOME the browser refuses the fixture server`, async () => {
+  // Proves the trust above comes from the CA we put in the HOME, not from a relaxed browser.
+  const untrusting = await launchBrowser(name, { home: join(work, "home-untrusting"), server,
+    trustCa: false });
+  try {
+    const page = await untrusting.browser.newPage();
+    await assert.rejects(page.goto(PAGES[0], { timeout: 10000 }),
+      /CERT|SEC_ERROR|certificate|Certificate/);
+    await page.close().catch(() => {});
+  } finally {
+    await untrusting.close();
+  }
+});
