@@ -1,0 +1,74 @@
+// The CLI commands install and uninstall: flag parsing and wiring of the real Env and registry.
+#include "commands.h"
+
+#include "args.h"
+#include "browsers.h"
+#include "env.h"
+#include "installer.h"
+#include "registry.h"
+
+namespace objector::install {
+namespace {
+
+void BrowserList(std::ostream& out) {
+  out << "Browsers:";
+  for (const std::string& n : BrowserNames()) out << " " << n;
+  out << "\n";
+}
+
+constexpr char kInstallHelp[] =
+    "Usage: objector install [--browser NAME...] [--system] [--dry-run] [--host PATH]\n"
+    "Registers objector-host with every browser found (or the ones named) so that the Objector\n"
+    "extension can reach it. Safe to run again. --system writes the system-wide locations (root).\n"
+    "--host defaults to objector-host next to this program.\n";
+constexpr char kUninstallHelp[] =
+    "Usage: objector uninstall [--browser NAME...] [--system] [--purge] [--dry-run]\n"
+    "Removes exactly what `objector install` wrote. Your history stays unless --purge is given.\n";
+
+}  // namespace
+
+int RunInstall(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
+  ParsedArgs a;
+  std::string e;
+  if (!ParseArgs(args, {"--browser", "--system", "--dry-run", "--host"}, &a, &e)) {
+    err << "objector install: " << e << "\n" << kInstallHelp;
+    return 2;
+  }
+  if (a.help) {
+    out << kInstallHelp;
+    BrowserList(out);
+    return 0;
+  }
+  Env env = CurrentEnv();
+  InstallOptions o;
+  o.scope = a.system ? Scope::kSystem : Scope::kUser;
+  o.browsers = a.browsers;
+  o.dry_run = a.dry_run;
+  o.host_path = a.host.empty() ? DefaultHostPath() : std::filesystem::absolute(a.host);
+  std::unique_ptr<Registry> registry = WindowsRegistry();
+  int rc = Install(env, registry.get(), o, out, err);
+  if (rc == 0 && !o.dry_run) out << "done; check with `objector doctor`\n";
+  return rc;
+}
+
+int RunUninstall(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
+  ParsedArgs a;
+  std::string e;
+  if (!ParseArgs(args, {"--browser", "--system", "--dry-run", "--purge"}, &a, &e)) {
+    err << "objector uninstall: " << e << "\n" << kUninstallHelp;
+    return 2;
+  }
+  if (a.help) {
+    out << kUninstallHelp;
+    return 0;
+  }
+  UninstallOptions o;
+  o.scope = a.system ? Scope::kSystem : Scope::kUser;
+  o.browsers = a.browsers;
+  o.dry_run = a.dry_run;
+  o.purge = a.purge;
+  std::unique_ptr<Registry> registry = WindowsRegistry();
+  return Uninstall(CurrentEnv(), registry.get(), o, out, err);
+}
+
+}  // namespace objector::install

@@ -1,0 +1,367 @@
+#include "doctor.h"
+
+#include <SQLiteCpp/SQLiteCpp.h>
+
+#include <cerrno>
+#include <cstring>
+#include <nlohmann/json.hpp>
+#include <system_error>
+
+#if !defined(_WIN32)
+#include <unistd.h>
+#endif
+
+#include "args.h"
+#include "commands.h"
+#include "fs_util.h"
+#include "host_probe.h"
+#include "installer.h"
+#include "manifest.h"
+
+namespace objector::install {
+namespace fs = std::filesystem;
+using nlohmann::json;
+
+const char* FailureName(Failure f) {
+  switch (f) {
+    case Failure::kHostNotFound: return "host not found";
+    case Failure::kAccessForbidden: return "access forbidden";
+    case Failure::kFailedToStart: return "failed to start";
+    case Failure::kErrorCommunicating: return "error communicating";
+    case Failure::kHostExited: return "host exited";
+    case Failure::kSandboxedBrowser: return "sandboxed browser";
+    case Failure::kDatabase: return "database";
+    case Failure::kNoBrowser: return "no browser";
+  }
+  return "?";
+}
+
+bool DoctorReport::ok() const {
+  if (!general.empty()) return false;
+  for (const BrowserCheck& b : browsers) {
+    if (!b.findings.empty()) return false;
+  }
+  return true;
+}
+
+namespace {
+
+std::string Reinstall(const BrowserRow& row) {
+  return "run `objector install --browser " + std::string(row.name) + "`";
+}
+
+bool HasString(const json& array, const std::string& want) {
+  if (!array.is_array()) return false;
+  for (const json& v : array) {
+    if (v.is_string() && v.get<std::string>() == want) return true;
+  }
+  return false;
+}
+
+void CheckAllowed(const BrowserRow& row, const json& m, const fs::path& file,
+                  std::vector<Finding>* out) {
+  const std::string where = " in " + file.string();
+  if (row.family == Family::kChromium) {
+    const json a = m.contains("allowed_origins") ? m["allowed_origins"] : json();
+    if (HasString(a, ChromiumOrigin())) return;
+    std::string no_slash = ChromiumOrigin().substr(0, ChromiumOrigin().size() - 1);
+    if (HasString(a, no_slash)) {
+      out->push_back({Failure::kAccessForbidden,
+                      "allowed_origins has \"" + no_slash + "\" without the trailing slash" + where,
+                      "write \"" + ChromiumOrigin() + "\" (with the final /), or " + Reinstall(row)});
+    } else {
+      out->push_back({Failure::kAccessForbidden,
+                      "allowed_origins does not contain \"" + ChromiumOrigin() + "\"" + where,
+                      Reinstall(row) + " to write the extension's id"});
+    }
+    return;
+  }
+  const json a = m.contains("allowed_extensions") ? m["allowed_extensions"] : json();
+  if (!HasString(a, GeckoId())) {
+    out->push_back({Failure::kAccessForbidden,
+                    "allowed_extensions does not contain \"" + GeckoId() + "\"" + where,
+                    Reinstall(row) + " to write the add-on's id"});
+  }
+}
+
+}  // namespace
+
+std::vector<Finding> CheckManifest(const Env& env, const BrowserRow& row, const std::string& text,
+                                   const fs::path& file, std::string* host_path) {
+  std::vector<Finding> f;
+  json m = json::parse(text, nullptr, false);
+  if (m.is_discarded() || !m.is_object()) {
+    f.push_back({Failure::kHostNotFound, file.string() + " is not a valid JSON object",
+                 Reinstall(row) + " to rewrite it"});
+    return f;
+  }
+  std::string name = m.value("name", std::string());
+  if (name != file.stem().string() || name != HostName()) {
+    f.push_back({Failure::kHostNotFound,
+                 "\"name\" is \"" + name + "\" but must be \"" + HostName() +
+                     "\", the file name without .json (" + file.filename().string() + ")",
+                 Reinstall(row)});
+  }
+  if (m.value("type", std::string()) != "stdio") {
+    f.push_back({Failure::kHostNotFound, "\"type\" must be \"stdio\" in " + file.string(), Reinstall(row)});
+  }
+  CheckAllowed(row, m, file, &f);
+  if (!m.contains("path") || !m["path"].is_string() || m["path"].get<std::string>().empty()) {
+    f.push_back({Failure::kHostNotFound, "\"path\" is missing in " + file.string(), Reinstall(row)});
+    return f;
+  }
+  fs::path path = m["path"].get<std::string>();
+  if (!path.is_absolute()) {
+    if (env.os != Os::kWindows) {
+      f.push_back({Failure::kHostNotFound,
+                   "\"path\" is relative (" + path.string() + "); this browser needs an absolute path",
+                   Reinstall(row) + ", which writes the absolute path of objector-host"});
+      return f;
+    }
+    path = file.parent_path() / path;  // Windows resolves relative to the manifest
+  }
+  *host_path = path.string();
+  std::error_code ec;
+  if (!fs::exists(path, ec)) {
+    f.push_back({Failure::kHostNotFound, "the host program " + path.string() + " does not exist",
+                 "reinstall Objector (installer/install.sh), then " + Reinstall(row)});
+  } else if (!IsExecutable(path)) {
+    f.push_back({Failure::kFailedToStart, path.string() + " is not executable",
+                 "chmod 755 " + path.string()});
+  }
+  if (row.packaging == Packaging::kFlatpak) {
+    fs::path sandbox = env.home / ".var/app" / row.app_id;
+    if (path.string().rfind(sandbox.string() + "/", 0) != 0) {
+      f.push_back({Failure::kSandboxedBrowser,
+                   "the Flatpak sandbox cannot run " + path.string() + " (outside " + sandbox.string() + ")",
+                   Reinstall(row) + ", which copies the host inside the sandbox"});
+    }
+  }
+  return f;
+}
+
+namespace {
+
+// The manifest the browser would read, or "" (user location first, then system-wide).
+fs::path LocateManifest(const Env& env, Registry* registry, const Target& user, const Target& sys) {
+  std::error_code ec;
+  if (env.os == Os::kWindows) {
+    if (registry == nullptr) return {};
+    for (const Target* t : {&user, &sys}) {
+      if (t->registry_key.empty()) continue;
+      if (auto v = registry->GetDefault(t->registry_root, t->registry_key)) return *v;
+    }
+    return {};
+  }
+  for (const Target* t : {&user, &sys}) {
+    if (!t->manifest_path.empty() && fs::exists(t->manifest_path, ec)) return t->manifest_path;
+  }
+  return {};
+}
+
+std::vector<std::string> BareEnvironment(const Env& env) {
+  std::vector<std::string> e = {"HOME=" + env.home.string(), "PATH=/usr/local/bin:/usr/bin:/bin"};
+  for (const char* name : {"USER", "LOGNAME", "XDG_DATA_HOME", "XDG_CONFIG_HOME", "OBJECTOR_DATA_DIR"}) {
+    std::string v = env.Var(name);
+    if (!v.empty()) e.push_back(std::string(name) + "=" + v);
+  }
+  return e;
+}
+
+void JudgeReply(const ProbeResult& r, const BrowserRow& row, const std::string& host,
+                BrowserCheck* check, DoctorReport* report) {
+  const json& reply = r.reply;
+  if (reply.value("ok", false) && reply.contains("result") && reply["result"].is_object() &&
+      reply["result"].value("protocol", 0) == 1) {
+    const json& result = reply["result"];
+    check->reply_ms = r.reply_ms;
+    check->note = "host answered hello in " + std::to_string(static_cast<int>(r.reply_ms)) +
+                  " ms (objector-host " + result.value("host_version", std::string("?")) + ")";
+    if (report->database.empty()) report->database = result.value("database", std::string());
+    return;
+  }
+  std::string code = reply.contains("error") && reply["error"].is_object()
+                         ? reply["error"].value("code", std::string("?")) : std::string("no result");
+  if (code == "forbidden_caller") {
+    check->findings.push_back({Failure::kAccessForbidden,
+                               "objector-host at " + host + " refused the extension's id as caller",
+                               "objector-host and the extension come from different builds; "
+                               "reinstall both from one source tree"});
+    return;
+  }
+  check->findings.push_back({Failure::kErrorCommunicating,
+                             "objector-host at " + host + " answered hello with error '" + code + "'",
+                             "reinstall Objector (installer/install.sh), then " + Reinstall(row)});
+}
+
+void Probe(const Env& env, const BrowserRow& row, const fs::path& manifest, const std::string& host,
+           const DoctorOptions& options, BrowserCheck* check, DoctorReport* report) {
+  ProbeRequest req;
+  req.path = host;
+  req.argv = {host};
+  if (row.family == Family::kChromium) {
+    req.argv.push_back(ChromiumOrigin());
+  } else {
+    req.argv.push_back(manifest.string());
+    req.argv.push_back(GeckoId());
+  }
+  req.working_dir = fs::path(host).parent_path().string();
+  req.env = BareEnvironment(env);
+  req.request_json = json({{"id", "doctor"}, {"type", "hello"},
+                           {"client", {{"browser", "objector-doctor"}, {"extension_version", ObjectorVersion()}}}})
+                         .dump();
+  req.timeout = options.timeout;
+  ProbeResult r = ProbeHost(req);
+  const std::string err_hint = r.stderr_head.empty() ? "" : "; its stderr says: " + r.stderr_head;
+  switch (r.outcome) {
+    case ProbeOutcome::kReplied: return JudgeReply(r, row, host, check, report);
+    case ProbeOutcome::kCannotStart:
+      if (r.exec_errno == ENOENT) {
+        check->findings.push_back({Failure::kHostNotFound, "cannot start " + host + ": " + r.detail,
+                                   "reinstall Objector, then " + Reinstall(row)});
+      } else {
+        check->findings.push_back({Failure::kFailedToStart, "cannot start " + host + ": " + r.detail,
+                                   r.exec_errno == EACCES ? "chmod 755 " + host + " and check that its folder is not mounted noexec"
+                                                          : "reinstall objector-host built for this system"});
+      }
+      return;
+    case ProbeOutcome::kExited:
+      check->findings.push_back({Failure::kHostExited,
+                                 host + " exited before answering hello (" + r.detail + ")" + err_hint,
+                                 "run `" + host + " --help` by hand to see why; reinstall if it is damaged"});
+      return;
+    case ProbeOutcome::kJunk:
+      check->findings.push_back({Failure::kErrorCommunicating, host + ": " + r.detail,
+                                 "stdout must carry only frames: point \"path\" at objector-host itself, "
+                                 "not a wrapper that prints (" + Reinstall(row) + ")"});
+      return;
+    case ProbeOutcome::kTimeout:
+      check->findings.push_back({Failure::kErrorCommunicating, host + ": " + r.detail + err_hint,
+                                 "make sure \"path\" is objector-host, then " + Reinstall(row)});
+      return;
+  }
+}
+
+void CheckDatabase(DoctorReport* report) {
+  if (report->database.empty()) return;
+  std::error_code ec;
+  fs::path db = report->database;
+  if (!fs::exists(db, ec)) {
+    if (::access(db.parent_path().c_str(), W_OK) == 0) {
+      report->database_note = "will be created on first use in a writable folder";
+    } else {
+      report->general.push_back({Failure::kDatabase, "cannot create " + db.string() + ": " + std::strerror(errno),
+                                 "make " + db.parent_path().string() + " yours and writable (chmod 700)"});
+    }
+    return;
+  }
+  try {
+    SQLite::Database d(db.string(), SQLite::OPEN_READWRITE);
+    d.setBusyTimeout(1000);
+    d.exec("BEGIN IMMEDIATE");
+    d.exec("ROLLBACK");
+    report->database_note = "opens and is writable";
+  } catch (const std::exception& e) {
+    report->general.push_back({Failure::kDatabase, db.string() + ": " + e.what(),
+                               "check the file's owner and permissions (600), free disk space, and that "
+                               "no other program holds it locked"});
+  }
+}
+
+}  // namespace
+
+DoctorReport Diagnose(const Env& env, Registry* registry, const DoctorOptions& options) {
+  DoctorReport report;
+  std::vector<Target> users = ResolveTargets(env, Scope::kUser, HostName());
+  std::vector<Target> systems = ResolveTargets(env, Scope::kSystem, HostName());
+  for (size_t i = 0; i < users.size(); ++i) {
+    const Target& t = users[i];
+    const BrowserRow& row = *t.row;
+    bool named = std::find(options.browsers.begin(), options.browsers.end(), row.name) != options.browsers.end();
+    if (options.browsers.empty() ? !(t.found || systems[i].found) : !named) continue;
+    BrowserCheck check{row.name, row.display, {}, {}, {}, -1};
+    if (row.packaging == Packaging::kSnap) {
+      check.findings.push_back({Failure::kSandboxedBrowser, std::string(row.display) + " is a Snap", SnapAdvice(row)});
+      report.browsers.push_back(check);
+      continue;
+    }
+    check.manifest = LocateManifest(env, registry, t, systems[i]);
+    std::string text, err, host;
+    if (check.manifest.empty()) {
+      check.findings.push_back({Failure::kHostNotFound,
+                                "no manifest at " + (t.manifest_path.empty() ? std::string("(none)") : t.manifest_path.string()),
+                                Reinstall(row)});
+    } else if (!ReadFile(check.manifest, &text, &err)) {
+      check.findings.push_back({Failure::kHostNotFound, err, Reinstall(row)});
+    } else {
+      check.findings = CheckManifest(env, row, text, check.manifest, &host);
+      if (check.findings.empty()) Probe(env, row, check.manifest, host, options, &check, &report);
+    }
+    report.browsers.push_back(check);
+  }
+  if (report.browsers.empty()) {
+    report.general.push_back({Failure::kNoBrowser, "no supported browser found",
+                              "install Chromium or Firefox, or name one: objector doctor --browser NAME"});
+  }
+  CheckDatabase(&report);
+  return report;
+}
+
+void PrintReport(const DoctorReport& report, bool as_json, std::ostream& out) {
+  auto finding_json = [](const Finding& f) {
+    return json{{"failure", FailureName(f.failure)}, {"problem", f.problem}, {"fix", f.fix}};
+  };
+  if (as_json) {
+    json j = {{"ok", report.ok()}, {"browsers", json::array()}, {"problems", json::array()}};
+    for (const BrowserCheck& b : report.browsers) {
+      json o = {{"browser", b.name}, {"manifest", b.manifest.string()}, {"problems", json::array()}};
+      for (const Finding& f : b.findings) o["problems"].push_back(finding_json(f));
+      if (b.reply_ms >= 0) o["reply_ms"] = b.reply_ms;
+      j["browsers"].push_back(o);
+    }
+    for (const Finding& f : report.general) j["problems"].push_back(finding_json(f));
+    j["database"] = {{"path", report.database}, {"note", report.database_note}};
+    out << j.dump(2) << "\n";
+    return;
+  }
+  int problems = static_cast<int>(report.general.size());
+  for (const BrowserCheck& b : report.browsers) {
+    out << b.display << " (" << b.name << ")"
+        << (b.manifest.empty() ? "" : ": " + b.manifest.string()) << "\n";
+    if (b.findings.empty()) out << "  ok: " << b.note << "\n";
+    for (const Finding& f : b.findings) {
+      out << "  PROBLEM [" << FailureName(f.failure) << "] " << f.problem << "\n    fix: " << f.fix << "\n";
+      ++problems;
+    }
+  }
+  if (!report.database.empty() && !report.database_note.empty()) {
+    out << "Database " << report.database << ": " << report.database_note << "\n";
+  }
+  for (const Finding& f : report.general) {
+    out << "PROBLEM [" << FailureName(f.failure) << "] " << f.problem << "\n  fix: " << f.fix << "\n";
+  }
+  out << (problems == 0 ? "All good.\n" : std::to_string(problems) + " problem(s) found.\n");
+}
+
+int RunDoctor(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
+  ParsedArgs a;
+  std::string e;
+  if (!ParseArgs(args, {"--browser", "--json"}, &a, &e)) {
+    err << "objector doctor: " << e << "\nUsage: objector doctor [--browser NAME...] [--json]\n";
+    return 2;
+  }
+  if (a.help) {
+    out << "Usage: objector doctor [--browser NAME...] [--json]\n"
+           "Checks that each browser found can start and talk to objector-host, and that the\n"
+           "history database is writable. Each problem comes with its fix; exit status 1 if any.\n";
+    return 0;
+  }
+  DoctorOptions o;
+  o.browsers = a.browsers;
+  std::unique_ptr<Registry> registry = WindowsRegistry();
+  DoctorReport report = Diagnose(CurrentEnv(), registry.get(), o);
+  PrintReport(report, a.json, out);
+  return report.ok() ? 0 : 1;
+}
+
+}  // namespace objector::install
