@@ -1,0 +1,37 @@
+// The options page's browser adapter: wires chrome.* into options-view.js.
+import { createBackground, createTranslator, localize } from "./page-kit.js";
+import { mountOptions } from "./options-view.js";
+
+const api = globalThis.browser || globalThis.chrome;
+const t = createTranslator((key, subs) => api.i18n.getMessage(key, subs));
+const bg = createBackground((message) => api.runtime.sendMessage(message));
+const storage = {
+  get: async (key) => (await api.storage.local.get(key))[key],
+  set: (key, value) => api.storage.local.set({ [key]: value }),
+};
+
+// A Blob and an <a download> click: no `downloads` permission needed.
+function download({ filename, mime, content }) {
+  const url = URL.createObjectURL(new Blob([content], { type: `${mime};charset=utf-8` }));
+  const a = document.createElement("a");
+  a.href = url;
+  a.download = filename;
+  a.hidden = true;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 60000);
+}
+
+async function start() {
+  const locale = api.i18n.getUILanguage();
+  document.documentElement.lang = locale;
+  localize(document, t);
+  const defaults = await (await fetch(api.runtime.getURL("justifications/defaults.json"))).json();
+  await mountOptions({ doc: document, win: window, bg, t, storage, locale, defaults, download });
+  document.body.setAttribute("data-ready", "1");
+}
+start().catch((e) => {
+  document.getElementById("status").textContent = e.message;
+  document.body.setAttribute("data-ready", "error");
+});
