@@ -145,6 +145,14 @@ int Install(const Env& env, Registry* registry, const InstallOptions& options, s
     err << e << "\n";
     return 1;
   }
+  if (!options.dry_run) {  // folders above the data folder that we create are ours to remove too
+    std::vector<fs::path> created;
+    if (!MakeDirs(record_file.parent_path().parent_path(), &created, &e)) {
+      err << e << "\n";
+      return 1;
+    }
+    for (const fs::path& d : created) run.record.Add({"", "dir", d.string(), ""});
+  }
   int count = 0;
   for (const Target& t : ResolveTargets(env, options.scope, HostName())) {
     bool wanted = options.browsers.empty() ? t.found : Selected(options.browsers, t.row->name);
@@ -254,6 +262,15 @@ int Uninstall(const Env& env, Registry* registry, const UninstallOptions& option
       fs::remove(data, ec);
     } else {
       out << "kept your history in " << data.string() << " (uninstall --purge deletes it)\n";
+    }
+  }
+  if (!options.dry_run) {  // folders that only held the data folder or the record
+    for (size_t i : order) {
+      const RecordEntry& entry = record.entries[i];
+      if (entry.kind == "dir" && Selected(options.browsers, entry.browser) && fs::exists(entry.path, ec) &&
+          fs::is_empty(entry.path, ec)) {
+        fs::remove(entry.path, ec);
+      }
     }
   }
   if (options.dry_run) out << "dry run: nothing was removed\n";
