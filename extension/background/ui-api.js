@@ -51,7 +51,7 @@ export function createUiHandlers({ client, outbox, storage, runtime }) {
   return {
     async "host.request"(message) {
       const request = message && message.request;
-      if (!request || typeof request !== "object" || typeof request.type !== "string") {
+      if (!request || typeof request !== "object" || typeof request.type !== "string" || !request.type) {
         throw uiError("invalid_value", "host.request needs {request: {type, ...}}");
       }
       const { type, id: _ignoredId, ...fields } = request;

@@ -86,7 +86,7 @@ export function mountJustifications({ doc, bg, t, locale, defaults, status }) {
     }
     try {
       let { justification } = await bg.host("justification.save", { justification: body });
-      if (makeDefault) ({ justification } = await bg.host("justification.set_default", { id: justification.id }));
+      if (makeDefault) ({ justification } = await bg.host("justification.set_default", { justification_id: justification.id }));
       status(text(t, "saved", "Saved."), "ok");
       await refresh();
       return justification;
@@ -98,7 +98,7 @@ export function mountJustifications({ doc, bg, t, locale, defaults, status }) {
 
   async function setDefault(id) {
     try {
-      await bg.host("justification.set_default", { id });
+      await bg.host("justification.set_default", { justification_id: id });
       status(text(t, "justDefaultSet", "This text is now the default for its language."), "ok");
     } catch (e) {
       status(text(t, "saveFailed", `Not saved: ${e.message}`, [e.message]), "error");
@@ -108,7 +108,7 @@ export function mountJustifications({ doc, bg, t, locale, defaults, status }) {
 
   async function remove(id) {
     try {
-      await bg.host("justification.delete", { id });
+      await bg.host("justification.delete", { justification_id: id });
       status(text(t, "deleted", "Deleted."), "ok");
     } catch (e) {
       status(text(t, "saveFailed", `Not saved: ${e.message}`, [e.message]), "error");

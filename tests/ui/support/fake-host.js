@@ -2,7 +2,8 @@
 // every request is encoded to a frame and decoded again, every reply too, and replies larger than
 // `maxReplyBytes` are split into chunk frames exactly as the contract says. It exists to drive the
 // host client and outbox through situations the real host cannot be asked to produce on demand
-// (missing, crashing mid-reply, a locked database). Tests against the real binary live beside it.
+// (missing, crashing mid-reply, a locked database). justification.delete/set_default take
+// `justification_id`: the envelope's `id` is the request id (as host/handlers/handlers.cc). Tests against the real binary live beside it.
 import { encodeFrame, createFrameDecoder, createPortShell } from "./frames.js";
 
 export function createFakeHost({ maxReplyBytes = 1024 * 1024, version = "0.1.0-fake" } = {}) {
@@ -63,13 +64,13 @@ export function createFakeHost({ maxReplyBytes = 1024 * 1024, version = "0.1.0-f
       return { justification: made };
     },
     "justification.delete": (req) => {
-      const i = state.justifications.findIndex((x) => x.id === req.id);
+      const i = state.justifications.findIndex((x) => x.id === req.justification_id);
       if (i < 0) error("not_found", "justification");
       state.justifications.splice(i, 1);
       return { deleted: true };
     },
     "justification.set_default": (req) => {
-      const j = state.justifications.find((x) => x.id === req.id) || error("not_found", "justification");
+      const j = state.justifications.find((x) => x.id === req.justification_id) || error("not_found", "justification");
       for (const o of state.justifications) if (o.language === j.language) o.is_default = o === j;
       return { justification: j };
     },

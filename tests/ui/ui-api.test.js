@@ -1,0 +1,83 @@
+// ui-api.js: what extension pages may ask of the background, and the first-run trigger.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { createHostClient } from "../../extension/lib/host-client.js";
+import { createOutbox } from "../../extension/lib/outbox.js";
+import { createUiHandlers, onInstalled, installCommandFor, PAGE_HOST_TYPES } from "../../extension/background/ui-api.js";
+import { createFakeHost, createMemoryStorage } from "./support/fake-host.js";
+
+function setup({ installed = true, os = "linux" } = {}) {
+  const host = createFakeHost({ version: "1.2.3" });
+  host.state.installed = installed;
+  const storage = createMemoryStorage();
+  const client = createHostClient({ connectNative: host.connectNative, timeoutMs: 200 });
+  const outbox = createOutbox({ storage, client });
+  const opened = [];
+  const runtime = { getPlatformInfo: async () => ({ os }), openOptionsPage: async () => opened.push(1) };
+  return { host, storage, outbox, opened, runtime, h: createUiHandlers({ client, outbox, storage, runtime }) };
+}
+
+test("host.request passes allowed types through and returns the host's result", async () => {
+  const { h } = setup();
+  const r = await h["host.request"]({ request: { type: "profile.get" } });
+  assert.deepEqual(r.profile.emails, []);
+});
+
+test("host.request refuses types pages must not send (history records go through the outbox)", async () => {
+  const { h, host } = setup();
+  for (const type of ["submission.record", "submission.event", "shutdown", ""]) {
+    await assert.rejects(h["host.request"]({ request: { type } }), { code: type ? "forbidden_caller" : "invalid_value" });
+  }
+  await assert.rejects(h["host.request"]({}), { code: "invalid_value" });
+  assert.equal(host.state.received.length, 0);
+  assert.ok(!PAGE_HOST_TYPES.includes("submission.record"));
+});
+
+test("host.request cannot spoof the envelope id", async () => {
+  const { h, host } = setup();
+  await h["host.request"]({ request: { type: "stats", id: 999 } });
+  assert.notEqual(host.state.received.at(-1).id, 999);
+});
+
+test("profile.set through a page is mirrored into storage for fill-data", async () => {
+  const { h, storage } = setup();
+  const profile = { emails: ["a@example.org"], country: "NL", language: "nl", name: "" };
+  await h["host.request"]({ request: { type: "profile.set", profile } });
+  assert.deepEqual(await storage.get("profile"), profile);
+});
+
+test("host.status probes the host and reports version, or the error and the install command", async () => {
+  const ok = await setup()["h"]["host.status"]();
+  assert.deepEqual({ connected: ok.connected, hostVersion: ok.hostVersion }, { connected: true, hostVersion: "1.2.3" });
+  const missing = await setup({ installed: false, os: "win" }).h["host.status"]();
+  assert.equal(missing.connected, false);
+  assert.equal(missing.error.code, "host_missing");
+  assert.equal(missing.installCommand, "installer\\install.ps1");
+  assert.equal(missing.doctorCommand, "objector doctor");
+});
+
+test("install command per OS", () => {
+  for (const [os, cmd] of [["linux", "installer/install.sh"], ["mac", "installer/install.sh"], ["openbsd", "installer/install.sh"], ["win", "installer\\install.ps1"]]) {
+    assert.equal(installCommandFor(os), cmd, os);
+  }
+});
+
+test("outbox.status and outbox.flush report pending records and deliver them", async () => {
+  const { h, outbox, host } = setup({ installed: false });
+  await outbox.add({ kind: "submission", payload: { client_id: "a", platform: "facebook" } });
+  await h["outbox.flush"]();
+  assert.equal((await h["outbox.status"]()).pending, 1);
+  assert.equal((await h["outbox.status"]()).lastError.code, "host_missing");
+  host.state.installed = true;
+  assert.equal((await h["outbox.flush"]()).delivered, 1);
+  assert.deepEqual(await h["outbox.status"](), { pending: 0, rejected: 0, lastError: null });
+});
+
+test("onInstalled opens the options page on a fresh install only", async () => {
+  const opened = [];
+  const runtime = { openOptionsPage: async () => opened.push(1) };
+  await onInstalled({ reason: "install" }, runtime);
+  await onInstalled({ reason: "update", previousVersion: "0.0.9" }, runtime);
+  await onInstalled({ reason: "browser_update" }, runtime);
+  assert.equal(opened.length, 1);
+});
