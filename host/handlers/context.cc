@@ -1,0 +1,19 @@
+#include "handlers/context.h"
+
+#include "base/paths.h"
+
+namespace objector {
+
+std::string Context::database_path() const { return DatabasePath(data_dir_); }
+
+Result<Store*> Context::GetStore() {
+  if (store_) return store_.get();
+  Status dir = EnsurePrivateDir(data_dir_);
+  if (!dir.ok()) return dir;
+  auto opened = Store::Open(database_path(), clock_, options_);
+  if (!opened.ok()) return opened.status();
+  store_ = std::move(*opened);
+  return store_.get();
+}
+
+}  // namespace objector

@@ -1,0 +1,191 @@
+#include "handlers/handlers.h"
+
+#include "base/build_info.h"
+#include "export/export.h"
+#include "handlers/codec.h"
+#include "protocol/envelope.h"
+#include "protocol/frame.h"
+#include "protocol/validate.h"
+
+namespace objector {
+namespace {
+
+using nlohmann::json;
+
+#define ASSIGN_OR_RETURN(lhs, expr)          \
+  auto lhs##_result = (expr);                \
+  if (!lhs##_result.ok()) return lhs##_result.status(); \
+  auto& lhs = *lhs##_result
+
+Result<json> Hello(Context& ctx, const json& req) {
+  const json* client = nullptr;
+  Status s = Fields(req, "").Object("client", &client, false);
+  if (!s.ok()) return s;
+  json caps = json::array();
+  for (const auto& m : MessageTypes()) caps.push_back(m.type);
+  return json{{"protocol", 1},
+              {"host_version", build::kVersion},
+              {"data_dir", ctx.data_dir()},
+              {"database", ctx.database_path()},
+              {"capabilities", caps},
+              {"max_request_bytes", kMaxRequestBytes},
+              {"max_reply_bytes", kMaxReplyBytes}};
+}
+
+Result<json> ProfileGet(Context& ctx, const json&) {
+  ASSIGN_OR_RETURN(store, ctx.GetStore());
+  ASSIGN_OR_RETURN(profile, store->GetProfile());
+  return json{{"profile", EncodeProfile(profile)}};
+}
+
+Result<json> ProfileSet(Context& ctx, const json& req) {
+  const json* obj = nullptr;
+  Status s = Fields(req, "").Object("profile", &obj);
+  if (!s.ok()) return s;
+  ASSIGN_OR_RETURN(profile, DecodeProfile(*obj));
+  ASSIGN_OR_RETURN(store, ctx.GetStore());
+  ASSIGN_OR_RETURN(stored, store->SetProfile(profile));
+  return json{{"profile", EncodeProfile(stored)}};
+}
+
+Result<json> JustificationList(Context& ctx, const json& req) {
+  std::string language;
+  Fields f(req, "");
+  Status s = f.String("language", 2, &language, false);
+  if (!s.ok()) return s;
+  if (!language.empty() && !IsLanguageCode(language)) return f.Invalid("language", "not an ISO 639-1 language code");
+  ASSIGN_OR_RETURN(store, ctx.GetStore());
+  ASSIGN_OR_RETURN(list, store->ListJustifications(language));
+  json out = json::array();
+  for (const auto& j : list) out.push_back(EncodeJustification(j));
+  return json{{"justifications", out}};
+}
+
+Result<json> JustificationSave(Context& ctx, const json& req) {
+  const json* obj = nullptr;
+  Status s = Fields(req, "").Object("justification", &obj);
+  if (!s.ok()) return s;
+  ASSIGN_OR_RETURN(j, DecodeJustification(*obj));
+  ASSIGN_OR_RETURN(store, ctx.GetStore());
+  ASSIGN_OR_RETURN(saved, store->SaveJustification(j));
+  return json{{"justification", EncodeJustification(saved)}};
+}
+
+// The envelope's `id` is the request's id, so these name the justification `justification_id`.
+Result<json> JustificationDelete(Context& ctx, const json& req) {
+  int64_t id = 0;
+  Status s = Fields(req, "").Integer("justification_id", 1, INT64_MAX, &id);
+  if (!s.ok()) return s;
+  ASSIGN_OR_RETURN(store, ctx.GetStore());
+  s = store->DeleteJustification(id);
+  if (!s.ok()) return s;
+  return json{{"deleted", true}};
+}
+
+Result<json> JustificationSetDefault(Context& ctx, const json& req) {
+  int64_t id = 0;
+  Status s = Fields(req, "").Integer("justification_id", 1, INT64_MAX, &id);
+  if (!s.ok()) return s;
+  ASSIGN_OR_RETURN(store, ctx.GetStore());
+  ASSIGN_OR_RETURN(j, store->SetDefaultJustification(id));
+  return json{{"justification", EncodeJustification(j)}};
+}
+
+Result<json> SubmissionRecord(Context& ctx, const json& req) {
+  const json* obj = nullptr;
+  Status s = Fields(req, "").Object("submission", &obj);
+  if (!s.ok()) return s;
+  ASSIGN_OR_RETURN(sub, DecodeSubmission(*obj));
+  ASSIGN_OR_RETURN(store, ctx.GetStore());
+  ASSIGN_OR_RETURN(outcome, store->RecordSubmission(sub));
+  return json{{"submission_id", outcome.id}, {"client_id", sub.client_id}, {"duplicate", outcome.duplicate}};
+}
+
+Result<json> SubmissionEvent(Context& ctx, const json& req) {
+  const json* obj = nullptr;
+  Status s = Fields(req, "").Object("event", &obj);
+  if (!s.ok()) return s;
+  ASSIGN_OR_RETURN(ev, DecodeEvent(*obj));
+  ASSIGN_OR_RETURN(store, ctx.GetStore());
+  ASSIGN_OR_RETURN(outcome, store->AppendEvent(ev));
+  return json{{"event_id", outcome.id}, {"client_event_id", ev.client_event_id}, {"duplicate", outcome.duplicate}};
+}
+
+Result<json> HistoryList(Context& ctx, const json& req) {
+  ASSIGN_OR_RETURN(query, DecodeHistoryQuery(req));
+  ASSIGN_OR_RETURN(store, ctx.GetStore());
+  ASSIGN_OR_RETURN(page, store->ListHistory(query));
+  json items = json::array();
+  for (const auto& item : page.items) items.push_back(EncodeHistoryItem(item));
+  return json{{"total", page.total}, {"items", items}};
+}
+
+Result<json> HistoryExport(Context& ctx, const json& req) {
+  std::string format;
+  Fields f(req, "");
+  Status s = f.String("format", 16, &format);
+  if (!s.ok()) return s;
+  const Exporter* exporter = FindExporter(format);
+  if (!exporter) return f.Invalid("format", "must be one of " + ExportFormatList());
+  ASSIGN_OR_RETURN(store, ctx.GetStore());
+  HistoryQuery all;
+  all.limit = -1;
+  ASSIGN_OR_RETURN(page, store->ListHistory(all));
+  ASSIGN_OR_RETURN(profile, store->GetProfile());
+  ExportMeta meta{FormatUtc(ctx.clock().Now()), build::kVersion, profile};
+  std::string date = meta.generated_at.substr(0, 10);
+  return json{{"format", exporter->format},
+              {"mime", exporter->mime},
+              {"filename", "objector-history-" + date + "." + exporter->extension},
+              {"content", exporter->write(page.items, meta)}};
+}
+
+Result<json> GetStats(Context& ctx, const json&) {
+  ASSIGN_OR_RETURN(store, ctx.GetStore());
+  ASSIGN_OR_RETURN(stats, store->GetStats());
+  return EncodeStats(stats);
+}
+
+}  // namespace
+
+const std::vector<MessageType>& MessageTypes() {
+  static const std::vector<MessageType> kTypes = {
+      {"hello", &Hello},
+      {"profile.get", &ProfileGet},
+      {"profile.set", &ProfileSet},
+      {"justification.list", &JustificationList},
+      {"justification.save", &JustificationSave},
+      {"justification.delete", &JustificationDelete},
+      {"justification.set_default", &JustificationSetDefault},
+      {"submission.record", &SubmissionRecord},
+      {"submission.event", &SubmissionEvent},
+      {"history.list", &HistoryList},
+      {"history.export", &HistoryExport},
+      {"stats", &GetStats},
+  };
+  return kTypes;
+}
+
+Result<json> Dispatch(Context& ctx, const ParsedRequest& request) {
+  for (const auto& m : MessageTypes()) {
+    if (request.type == m.type) return m.handler(ctx, request.body);
+  }
+  std::string shown = request.type.size() > 64 ? request.type.substr(0, 64) + "..." : request.type;
+  return Status(ErrorCode::kUnknownType, "unknown message type: " + json(shown).dump(-1, ' ', false, json::error_handler_t::replace));
+}
+
+std::vector<std::string> HandleFrame(Context& ctx, std::string_view frame, const Status& caller_status) {
+  json id;
+  try {
+    auto parsed = ParseRequest(frame, &id);
+    if (!parsed.ok()) return {ErrorReply(id, parsed.status())};
+    if (!caller_status.ok()) return {ErrorReply(id, caller_status)};
+    auto result = Dispatch(ctx, *parsed);
+    if (!result.ok()) return {ErrorReply(id, result.status())};
+    return ReplyFrames(id, *result);
+  } catch (const std::exception& e) {
+    return {ErrorReply(id, Status(ErrorCode::kInternal, std::string("internal error: ") + e.what()))};
+  }
+}
+
+}  // namespace objector

@@ -1,0 +1,92 @@
+// The plain records the store keeps and returns (PROTOCOL.md, "Objects"). Validation of what a
+// caller sends happens in handlers/; the store trusts these and only enforces what SQL can
+// (uniqueness, append-only history, foreign keys).
+#ifndef OBJECTOR_STORE_RECORDS_H_
+#define OBJECTOR_STORE_RECORDS_H_
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace objector {
+
+struct Profile {
+  std::vector<std::string> emails;
+  std::optional<std::string> country;   // ISO 3166-1 alpha-2, upper case
+  std::optional<std::string> language;  // ISO 639-1, lower case
+  std::string name;
+};
+
+struct Justification {
+  int64_t id = 0;  // 0 = not stored yet
+  std::string language;
+  std::string title;
+  std::string text;
+  bool is_default = false;
+  std::string created_at;
+  std::string updated_at;
+};
+
+struct Submission {
+  std::string client_id;
+  std::string platform;
+  std::string form_kind;
+  std::string form_url;
+  std::string form_id;
+  std::string account_email;
+  std::string country;
+  std::string justification_text;
+  std::string page_language;
+  std::string browser;
+  std::string extension_version;
+  std::string status;
+  std::string reason;
+  std::string occurred_at;
+  int utc_offset_minutes = 0;
+};
+
+struct Event {
+  std::string client_event_id;
+  std::string client_id;  // the submission's
+  std::string status;
+  std::string reason;
+  std::string occurred_at;
+  int utc_offset_minutes = 0;
+};
+
+struct HistoryItem {
+  int64_t submission_id = 0;
+  Submission submission;  // `status`/`reason` are the submission's own first status
+  std::string recorded_at;
+  std::string current_status;
+  std::vector<Event> events;  // oldest first; client_id/client_event_id filled
+};
+
+struct HistoryQuery {
+  int64_t offset = 0;
+  int64_t limit = 50;  // -1 = all
+  std::string platform, status, form_kind, from, to;  // empty = no filter
+};
+
+struct HistoryPage {
+  int64_t total = 0;
+  std::vector<HistoryItem> items;  // newest first
+};
+
+struct Stats {
+  int64_t total = 0;
+  std::map<std::string, int64_t> by_platform;
+  std::map<std::string, int64_t> by_status;  // by current status
+  std::optional<std::string> first_at, last_at;
+};
+
+struct WriteOutcome {
+  int64_t id = 0;
+  bool duplicate = false;  // the client id was already stored; nothing changed
+};
+
+}  // namespace objector
+
+#endif  // OBJECTOR_STORE_RECORDS_H_

@@ -1,0 +1,87 @@
+#include "store/schema.h"
+
+#include <SQLiteCpp/Database.h>
+
+#include <catch2/catch.hpp>
+#include <fstream>
+#include <sstream>
+
+#include "store/store.h"
+#include "testing/fixtures.h"
+
+namespace objector {
+namespace {
+
+FixedClock kClock(std::chrono::system_clock::time_point(std::chrono::seconds(1795625700)));
+
+// Rows that a database at `version` can hold, written with plain SQL as that version would have.
+void SeedVersion(SQLite::Database& db, int version) {
+  if (version < 1) return;
+  db.exec("INSERT INTO profile (id, emails, country, language, name, updated_at)"
+          " VALUES (1, '[\"anna@example.de\"]', 'DE', 'de', 'Anna', '2025-05-01T10:00:00Z')");
+  // Two defaults for one language were possible before version 2.
+  db.exec("INSERT INTO justifications (language, title, text, is_default, created_at, updated_at) VALUES"
+          " ('de', 'a', 'Ich widerspreche.', 1, 't', 't'), ('de', 'b', 'Nein.', 1, 't', 't')");
+  db.exec("INSERT INTO submissions (client_id, platform, form_kind, form_url, form_id, account_email, country,"
+          " justification_text, page_language, browser, extension_version, occurred_at, utc_offset_minutes,"
+          " recorded_at) VALUES ('old-1', 'facebook', 'own', 'https://www.facebook.com/help/contact/1', '1',"
+          " 'anna@example.de', 'DE', 'Ich widerspreche.', 'de', 'firefox 128', '0.0.9', '2025-05-20T08:00:00Z',"
+          " 120, '2025-05-20T08:00:01Z')");
+  db.exec("INSERT INTO events (submission_id, client_event_id, status, reason, occurred_at, utc_offset_minutes,"
+          " recorded_at) VALUES (1, 'initial:old-1', 'submitted', '', '2025-05-20T08:00:00Z', 120, 't')");
+}
+
+}  // namespace
+
+TEST_CASE("every older schema version migrates to the latest and keeps its data", "[schema]") {
+  for (int from = 0; from < LatestSchemaVersion(); ++from) {
+    INFO("from version " << from);
+    testing::TempDir dir;
+    std::string path = dir.path() + "/objector.sqlite3";
+    {
+      SQLite::Database db(path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+      REQUIRE(Migrate(db, path, from).ok());
+      CHECK(db.execAndGet("PRAGMA user_version").getInt() == from);
+      SeedVersion(db, from);
+    }
+    auto store = Store::Open(path, kClock);
+    REQUIRE(store.ok());
+    {
+      SQLite::Database peek(path, SQLite::OPEN_READONLY);
+      CHECK(peek.execAndGet("PRAGMA user_version").getInt() == LatestSchemaVersion());
+    }
+    auto history = (*store)->ListHistory({});
+    REQUIRE(history.ok());
+    CHECK(history->total == (from >= 1 ? 1 : 0));
+    if (from >= 1) {
+      CHECK(history->items[0].submission.client_id == "old-1");
+      CHECK((*store)->GetProfile()->name == "Anna");
+      auto just = (*store)->ListJustifications("de");
+      int defaults = 0;
+      for (const auto& j : *just) defaults += j.is_default;
+      CHECK(defaults == 1);
+    }
+    // And the migrated database works for new writes.
+    CHECK((*store)->RecordSubmission(testing::SampleSubmission("new-1")).ok());
+  }
+}
+
+TEST_CASE("a database from a newer Objector is refused and left untouched", "[schema]") {
+  testing::TempDir dir;
+  std::string path = dir.path() + "/objector.sqlite3";
+  {
+    SQLite::Database db(path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+    db.exec("PRAGMA user_version = 99");
+  }
+  std::ifstream before_f(path, std::ios::binary);
+  std::stringstream before;
+  before << before_f.rdbuf();
+  auto store = Store::Open(path, kClock);
+  REQUIRE_FALSE(store.ok());
+  CHECK(store.status().message().find("newer") != std::string::npos);
+  CHECK(store.status().message().find(path) != std::string::npos);
+  SQLite::Database peek(path, SQLite::OPEN_READONLY);
+  CHECK(peek.execAndGet("PRAGMA user_version").getInt() == 99);
+}
+
+}  // namespace objector

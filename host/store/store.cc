@@ -1,0 +1,399 @@
+#include "store/store.h"
+
+#include <SQLiteCpp/Statement.h>
+#include <sqlite3.h>
+
+#include <nlohmann/json.hpp>
+
+#include "base/paths.h"
+#include "store/db_error.h"
+#include "store/schema.h"
+
+namespace objector {
+namespace {
+
+// BEGIN IMMEDIATE ... COMMIT, rolled back when left without Commit().
+class WriteTransaction {
+ public:
+  explicit WriteTransaction(SQLite::Database& db) : db_(db) { db_.exec("BEGIN IMMEDIATE"); }
+  ~WriteTransaction() {
+    if (!done_) {
+      try {
+        db_.exec("ROLLBACK");
+      } catch (...) {
+      }
+    }
+  }
+  void Commit() {
+    db_.exec("COMMIT");
+    done_ = true;
+  }
+
+ private:
+  SQLite::Database& db_;
+  bool done_ = false;
+};
+
+Justification ReadJustification(SQLite::Statement& q) {
+  Justification j;
+  j.id = q.getColumn(0).getInt64();
+  j.language = q.getColumn(1).getString();
+  j.title = q.getColumn(2).getString();
+  j.text = q.getColumn(3).getString();
+  j.is_default = q.getColumn(4).getInt() != 0;
+  j.created_at = q.getColumn(5).getString();
+  j.updated_at = q.getColumn(6).getString();
+  return j;
+}
+
+constexpr const char kJustificationColumns[] =
+    "SELECT id, language, title, text, is_default, created_at, updated_at FROM justifications ";
+
+// The WHERE clause shared by history paging and counting; parameters ?1..?5.
+constexpr const char kHistoryFilter[] =
+    " FROM (SELECT s.*, (SELECT e.status FROM events e WHERE e.submission_id = s.id"
+    "   ORDER BY e.occurred_at DESC, e.id DESC LIMIT 1) AS current_status FROM submissions s) h"
+    " WHERE (?1 = '' OR platform = ?1) AND (?2 = '' OR current_status = ?2) AND (?3 = '' OR form_kind = ?3)"
+    "   AND (?4 = '' OR occurred_at >= ?4) AND (?5 = '' OR occurred_at <= ?5)";
+
+void BindFilter(SQLite::Statement& q, const HistoryQuery& f) {
+  q.bind(1, f.platform);
+  q.bind(2, f.status);
+  q.bind(3, f.form_kind);
+  q.bind(4, f.from);
+  q.bind(5, f.to);
+}
+
+}  // namespace
+
+template <typename T, typename Fn>
+Result<T> Store::Guard(Fn fn) {
+  try {
+    return fn();
+  } catch (const SQLite::Exception& e) {
+    return DbStatus(e, path_);
+  } catch (const std::exception& e) {
+    return Status(ErrorCode::kDbError, "database " + path_ + ": " + e.what());
+  }
+}
+
+Result<std::unique_ptr<Store>> Store::Open(const std::string& path, const Clock& clock, StoreOptions options) {
+  const bool memory = path == ":memory:";
+  if (!memory && !options.read_only) {
+    Status s = EnsurePrivateFile(path);
+    if (!s.ok()) return s;
+  }
+  try {
+    int flags = options.read_only ? SQLite::OPEN_READONLY : SQLite::OPEN_READWRITE;
+    if (memory) flags |= SQLite::OPEN_CREATE;
+    auto db = std::make_unique<SQLite::Database>(path, flags, options.busy_timeout_ms);
+    // Reading the header first: a file that is not a database fails here, before anything is written.
+    int version = db->execAndGet("PRAGMA user_version").getInt();
+    if (version > LatestSchemaVersion()) {
+      return Status(ErrorCode::kDbError, "database " + path + " has schema version " + std::to_string(version) +
+                                             ", newer than this Objector (" + std::to_string(LatestSchemaVersion()) +
+                                             "); update Objector. The file was left as it is.");
+    }
+    db->exec("PRAGMA foreign_keys = ON");
+    if (options.read_only) {
+      if (version != LatestSchemaVersion()) {
+        return Status(ErrorCode::kDbError, "database " + path + " has schema version " + std::to_string(version) +
+                                               ", expected " + std::to_string(LatestSchemaVersion()));
+      }
+    } else {
+      if (!memory) db->exec("PRAGMA journal_mode = WAL");
+      db->exec("PRAGMA synchronous = FULL");
+      if (options.max_page_count > 0) {
+        db->exec("PRAGMA max_page_count = " + std::to_string(options.max_page_count));
+      }
+      Status s = Migrate(*db, path);
+      if (!s.ok()) return s;
+    }
+    return std::unique_ptr<Store>(new Store(std::move(db), path, clock));
+  } catch (const SQLite::Exception& e) {
+    return DbStatus(e, path);
+  }
+}
+
+Result<Profile> Store::GetProfile() {
+  return Guard<Profile>([&]() -> Result<Profile> {
+    Profile p;
+    SQLite::Statement q(*db_, "SELECT emails, country, language, name FROM profile WHERE id = 1");
+    if (!q.executeStep()) return p;
+    p.emails = nlohmann::json::parse(q.getColumn(0).getString()).get<std::vector<std::string>>();
+    if (!q.getColumn(1).isNull()) p.country = q.getColumn(1).getString();
+    if (!q.getColumn(2).isNull()) p.language = q.getColumn(2).getString();
+    p.name = q.getColumn(3).getString();
+    return p;
+  });
+}
+
+Result<Profile> Store::SetProfile(const Profile& p) {
+  auto written = Guard<bool>([&]() -> Result<bool> {
+    WriteTransaction tx(*db_);
+    SQLite::Statement q(*db_,
+                        "INSERT INTO profile (id, emails, country, language, name, updated_at) VALUES (1, ?, ?, ?, ?, ?)"
+                        " ON CONFLICT(id) DO UPDATE SET emails = excluded.emails, country = excluded.country,"
+                        " language = excluded.language, name = excluded.name, updated_at = excluded.updated_at");
+    q.bind(1, nlohmann::json(p.emails).dump());
+    if (p.country) q.bind(2, *p.country); else q.bind(2);
+    if (p.language) q.bind(3, *p.language); else q.bind(3);
+    q.bind(4, p.name);
+    q.bind(5, FormatUtc(clock_.Now()));
+    q.exec();
+    tx.Commit();
+    return true;
+  });
+  if (!written.ok()) return written.status();
+  return GetProfile();
+}
+
+Result<std::vector<Justification>> Store::ListJustifications(const std::string& language) {
+  return Guard<std::vector<Justification>>([&]() -> Result<std::vector<Justification>> {
+    SQLite::Statement q(*db_, std::string(kJustificationColumns) +
+                                  "WHERE (?1 = '' OR language = ?1) ORDER BY language, id");
+    q.bind(1, language);
+    std::vector<Justification> out;
+    while (q.executeStep()) out.push_back(ReadJustification(q));
+    return out;
+  });
+}
+
+Result<Justification> Store::GetJustification(int64_t id) {
+  return Guard<Justification>([&]() -> Result<Justification> {
+    SQLite::Statement q(*db_, std::string(kJustificationColumns) + "WHERE id = ?");
+    q.bind(1, id);
+    if (!q.executeStep()) return Status(ErrorCode::kNotFound, "no justification with id " + std::to_string(id));
+    return ReadJustification(q);
+  });
+}
+
+Result<Justification> Store::SaveJustification(const Justification& j) {
+  auto saved_id = Guard<int64_t>([&]() -> Result<int64_t> {
+    WriteTransaction tx(*db_);
+    const std::string now = FormatUtc(clock_.Now());
+    int64_t id = j.id;
+    if (j.is_default) {
+      SQLite::Statement clear(*db_, "UPDATE justifications SET is_default = 0 WHERE language = ? AND id != ?");
+      clear.bind(1, j.language);
+      clear.bind(2, id);
+      clear.exec();
+    }
+    if (id == 0) {
+      SQLite::Statement q(*db_,
+                          "INSERT INTO justifications (language, title, text, is_default, created_at, updated_at)"
+                          " VALUES (?, ?, ?, ?, ?, ?)");
+      q.bind(1, j.language);
+      q.bind(2, j.title);
+      q.bind(3, j.text);
+      q.bind(4, j.is_default ? 1 : 0);
+      q.bind(5, now);
+      q.bind(6, now);
+      q.exec();
+      id = db_->getLastInsertRowid();
+    } else {
+      SQLite::Statement q(*db_,
+                          "UPDATE justifications SET language = ?, title = ?, text = ?, is_default = ?, updated_at = ?"
+                          " WHERE id = ?");
+      q.bind(1, j.language);
+      q.bind(2, j.title);
+      q.bind(3, j.text);
+      q.bind(4, j.is_default ? 1 : 0);
+      q.bind(5, now);
+      q.bind(6, id);
+      if (q.exec() == 0) return Status(ErrorCode::kNotFound, "no justification with id " + std::to_string(id));
+    }
+    tx.Commit();
+    return id;
+  });
+  if (!saved_id.ok()) return saved_id.status();
+  return GetJustification(*saved_id);
+}
+
+Status Store::DeleteJustification(int64_t id) {
+  auto r = Guard<bool>([&]() -> Result<bool> {
+    WriteTransaction tx(*db_);
+    SQLite::Statement q(*db_, "DELETE FROM justifications WHERE id = ?");
+    q.bind(1, id);
+    if (q.exec() == 0) return Status(ErrorCode::kNotFound, "no justification with id " + std::to_string(id));
+    tx.Commit();
+    return true;
+  });
+  return r.ok() ? Status::Ok() : r.status();
+}
+
+Result<Justification> Store::SetDefaultJustification(int64_t id) {
+  auto r = Guard<bool>([&]() -> Result<bool> {
+    WriteTransaction tx(*db_);
+    SQLite::Statement lang(*db_, "SELECT language FROM justifications WHERE id = ?");
+    lang.bind(1, id);
+    if (!lang.executeStep()) return Status(ErrorCode::kNotFound, "no justification with id " + std::to_string(id));
+    SQLite::Statement clear(*db_, "UPDATE justifications SET is_default = 0 WHERE language = ? AND is_default = 1");
+    clear.bind(1, lang.getColumn(0).getString());
+    clear.exec();
+    SQLite::Statement set(*db_, "UPDATE justifications SET is_default = 1, updated_at = ? WHERE id = ?");
+    set.bind(1, FormatUtc(clock_.Now()));
+    set.bind(2, id);
+    set.exec();
+    tx.Commit();
+    return true;
+  });
+  if (!r.ok()) return r.status();
+  return GetJustification(id);
+}
+
+Result<WriteOutcome> Store::RecordSubmission(const Submission& s) {
+  return Guard<WriteOutcome>([&]() -> Result<WriteOutcome> {
+    WriteTransaction tx(*db_);
+    SQLite::Statement find(*db_, "SELECT id FROM submissions WHERE client_id = ?");
+    find.bind(1, s.client_id);
+    if (find.executeStep()) return WriteOutcome{find.getColumn(0).getInt64(), true};
+    const std::string now = FormatUtc(clock_.Now());
+    SQLite::Statement q(*db_,
+                        "INSERT INTO submissions (client_id, platform, form_kind, form_url, form_id, account_email,"
+                        " country, justification_text, page_language, browser, extension_version, occurred_at,"
+                        " utc_offset_minutes, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    int i = 1;
+    for (const std::string* v : {&s.client_id, &s.platform, &s.form_kind, &s.form_url, &s.form_id, &s.account_email,
+                                 &s.country, &s.justification_text, &s.page_language, &s.browser,
+                                 &s.extension_version, &s.occurred_at}) {
+      q.bind(i++, *v);
+    }
+    q.bind(i++, s.utc_offset_minutes);
+    q.bind(i++, now);
+    q.exec();
+    int64_t id = db_->getLastInsertRowid();
+    SQLite::Statement ev(*db_,
+                         "INSERT INTO events (submission_id, client_event_id, status, reason, occurred_at,"
+                         " utc_offset_minutes, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?)");
+    ev.bind(1, id);
+    ev.bind(2, "initial:" + s.client_id);
+    ev.bind(3, s.status);
+    ev.bind(4, s.reason);
+    ev.bind(5, s.occurred_at);
+    ev.bind(6, s.utc_offset_minutes);
+    ev.bind(7, now);
+    ev.exec();
+    tx.Commit();
+    return WriteOutcome{id, false};
+  });
+}
+
+Result<WriteOutcome> Store::AppendEvent(const Event& e) {
+  return Guard<WriteOutcome>([&]() -> Result<WriteOutcome> {
+    WriteTransaction tx(*db_);
+    SQLite::Statement find(*db_, "SELECT id FROM events WHERE client_event_id = ?");
+    find.bind(1, e.client_event_id);
+    if (find.executeStep()) return WriteOutcome{find.getColumn(0).getInt64(), true};
+    SQLite::Statement sub(*db_, "SELECT id FROM submissions WHERE client_id = ?");
+    sub.bind(1, e.client_id);
+    if (!sub.executeStep()) return Status(ErrorCode::kNotFound, "no submission with client_id " + e.client_id);
+    SQLite::Statement ev(*db_,
+                         "INSERT INTO events (submission_id, client_event_id, status, reason, occurred_at,"
+                         " utc_offset_minutes, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?)");
+    ev.bind(1, sub.getColumn(0).getInt64());
+    ev.bind(2, e.client_event_id);
+    ev.bind(3, e.status);
+    ev.bind(4, e.reason);
+    ev.bind(5, e.occurred_at);
+    ev.bind(6, e.utc_offset_minutes);
+    ev.bind(7, FormatUtc(clock_.Now()));
+    ev.exec();
+    int64_t id = db_->getLastInsertRowid();
+    tx.Commit();
+    return WriteOutcome{id, false};
+  });
+}
+
+std::vector<Event> Store::LoadEvents(int64_t submission_id, const std::string& client_id) {
+  SQLite::Statement q(*db_,
+                      "SELECT client_event_id, status, reason, occurred_at, utc_offset_minutes FROM events"
+                      " WHERE submission_id = ? ORDER BY occurred_at, id");
+  q.bind(1, submission_id);
+  std::vector<Event> out;
+  while (q.executeStep()) {
+    Event e;
+    e.client_event_id = q.getColumn(0).getString();
+    e.client_id = client_id;
+    e.status = q.getColumn(1).getString();
+    e.reason = q.getColumn(2).getString();
+    e.occurred_at = q.getColumn(3).getString();
+    e.utc_offset_minutes = q.getColumn(4).getInt();
+    out.push_back(std::move(e));
+  }
+  return out;
+}
+
+Result<HistoryPage> Store::ListHistory(const HistoryQuery& f) {
+  return Guard<HistoryPage>([&]() -> Result<HistoryPage> {
+    // One read transaction so the count and the page agree while others write.
+    db_->exec("BEGIN");
+    struct End {
+      SQLite::Database& db;
+      ~End() {
+        try {
+          db.exec("COMMIT");
+        } catch (...) {
+        }
+      }
+    } end{*db_};
+    HistoryPage page;
+    SQLite::Statement count(*db_, std::string("SELECT COUNT(*)") + kHistoryFilter);
+    BindFilter(count, f);
+    count.executeStep();
+    page.total = count.getColumn(0).getInt64();
+    SQLite::Statement q(*db_,
+                        std::string("SELECT id, client_id, platform, form_kind, form_url, form_id, account_email,"
+                                    " country, justification_text, page_language, browser, extension_version,"
+                                    " occurred_at, utc_offset_minutes, recorded_at, current_status") +
+                            kHistoryFilter + " ORDER BY occurred_at DESC, id DESC LIMIT ?6 OFFSET ?7");
+    BindFilter(q, f);
+    q.bind(6, f.limit);
+    q.bind(7, f.offset);
+    while (q.executeStep()) {
+      HistoryItem item;
+      item.submission_id = q.getColumn(0).getInt64();
+      Submission& s = item.submission;
+      std::string* fields[] = {&s.client_id, &s.platform,           &s.form_kind,     &s.form_url,
+                               &s.form_id,   &s.account_email,      &s.country,       &s.justification_text,
+                               &s.page_language, &s.browser,        &s.extension_version, &s.occurred_at};
+      for (int k = 0; k < 12; ++k) *fields[k] = q.getColumn(k + 1).getString();
+      s.utc_offset_minutes = q.getColumn(13).getInt();
+      item.recorded_at = q.getColumn(14).getString();
+      item.current_status = q.getColumn(15).getString();
+      item.events = LoadEvents(item.submission_id, s.client_id);
+      if (!item.events.empty()) {
+        s.status = item.events.front().status;
+        s.reason = item.events.front().reason;
+        for (const auto& e : item.events) {
+          if (e.client_event_id == "initial:" + s.client_id) {
+            s.status = e.status;
+            s.reason = e.reason;
+          }
+        }
+      }
+      page.items.push_back(std::move(item));
+    }
+    return page;
+  });
+}
+
+Result<Stats> Store::GetStats() {
+  return Guard<Stats>([&]() -> Result<Stats> {
+    Stats st;
+    HistoryQuery all;
+    SQLite::Statement q(*db_, std::string("SELECT platform, current_status, occurred_at") + kHistoryFilter);
+    BindFilter(q, all);
+    while (q.executeStep()) {
+      ++st.total;
+      ++st.by_platform[q.getColumn(0).getString()];
+      ++st.by_status[q.getColumn(1).getString()];
+      std::string at = q.getColumn(2).getString();
+      if (!st.first_at || at < *st.first_at) st.first_at = at;
+      if (!st.last_at || at > *st.last_at) st.last_at = at;
+    }
+    return st;
+  });
+}
+
+}  // namespace objector

@@ -1,0 +1,71 @@
+// The one SQLite file holding the profile, the justifications and the append-only history.
+// WAL, busy timeout, foreign keys on, synchronous=FULL (a reply is sent only after the record is
+// committed and synced). Every write runs in BEGIN IMMEDIATE so several hosts and the CLI can write
+// at the same time. Every method returns errors as Status (db_* codes naming the file); nothing throws.
+#ifndef OBJECTOR_STORE_STORE_H_
+#define OBJECTOR_STORE_STORE_H_
+
+#include <SQLiteCpp/Database.h>
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "base/clock.h"
+#include "base/status.h"
+#include "store/records.h"
+
+namespace objector {
+
+struct StoreOptions {
+  int busy_timeout_ms = 5000;
+  bool read_only = false;      // open without writing anything (no migration; fails if not current)
+  int64_t max_page_count = 0;  // 0 = SQLite's default; tests use it to simulate a full disk
+};
+
+class Store {
+ public:
+  // Opens (creating when missing, 0600) and migrates the database at `path` (":memory:" for tests).
+  // `clock` must outlive the store. A damaged, locked, read-only or newer file gives an error naming
+  // it, and the file is left as it was.
+  static Result<std::unique_ptr<Store>> Open(const std::string& path, const Clock& clock, StoreOptions options = {});
+
+  const std::string& path() const { return path_; }
+
+  Result<Profile> GetProfile();
+  Result<Profile> SetProfile(const Profile& profile);
+
+  // All justifications (of `language` when not empty), by language then id.
+  Result<std::vector<Justification>> ListJustifications(const std::string& language);
+  // Inserts (id 0) or updates (kNotFound when the id does not exist). is_default=true takes the
+  // default from the others of its language.
+  Result<Justification> SaveJustification(const Justification& j);
+  Status DeleteJustification(int64_t id);
+  Result<Justification> SetDefaultJustification(int64_t id);
+
+  // Appends a submission and its first status event. A known client_id changes nothing and
+  // returns {existing id, duplicate=true}.
+  Result<WriteOutcome> RecordSubmission(const Submission& s);
+  // Appends a status event. kNotFound when its submission is unknown; a known client_event_id
+  // changes nothing (duplicate=true).
+  Result<WriteOutcome> AppendEvent(const Event& e);
+
+  Result<HistoryPage> ListHistory(const HistoryQuery& query);
+  Result<Stats> GetStats();
+
+ private:
+  Store(std::unique_ptr<SQLite::Database> db, std::string path, const Clock& clock)
+      : db_(std::move(db)), path_(std::move(path)), clock_(clock) {}
+  template <typename T, typename Fn>
+  Result<T> Guard(Fn fn);
+  Result<Justification> GetJustification(int64_t id);
+  std::vector<Event> LoadEvents(int64_t submission_id, const std::string& client_id);
+
+  std::unique_ptr<SQLite::Database> db_;
+  std::string path_;
+  const Clock& clock_;
+};
+
+}  // namespace objector
+
+#endif  // OBJECTOR_STORE_STORE_H_

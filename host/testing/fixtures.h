@@ -1,0 +1,66 @@
+// Small, real-looking records and temp folders shared by the unit tests.
+#ifndef OBJECTOR_TESTING_FIXTURES_H_
+#define OBJECTOR_TESTING_FIXTURES_H_
+
+#include <cstdlib>
+#include <nlohmann/json.hpp>
+#include <string>
+
+#include "store/records.h"
+
+namespace objector::testing {
+
+// A fresh empty directory under /tmp, removed when the object dies.
+class TempDir {
+ public:
+  TempDir() {
+    char tmpl[] = "/tmp/objector-test-XXXXXX";
+    path_ = mkdtemp(tmpl) ? tmpl : "";
+  }
+  ~TempDir() { std::system(("rm -rf '" + path_ + "'").c_str()); }
+  const std::string& path() const { return path_; }
+
+ private:
+  std::string path_;
+};
+
+inline nlohmann::json SubmissionJson(const std::string& client_id = "3b241101-e2bb-4255-8caf-4136c566a962") {
+  return {{"client_id", client_id},
+          {"platform", "facebook"},
+          {"form_kind", "own"},
+          {"form_url", "https://www.facebook.com/help/contact/6359191084165019"},
+          {"form_id", "6359191084165019"},
+          {"account_email", "anna.schmidt@example.de"},
+          {"country", "DE"},
+          {"justification_text", "Ich widerspreche der Nutzung meiner Daten für KI bei Meta."},
+          {"page_language", "de"},
+          {"browser", "chromium 156"},
+          {"extension_version", "0.1.0"},
+          {"status", "submitted"},
+          {"occurred_at", "2026-11-25T16:54:06Z"},
+          {"utc_offset_minutes", 60}};
+}
+
+inline Submission SampleSubmission(const std::string& client_id = "3b241101-e2bb-4255-8caf-4136c566a962",
+                                   const std::string& occurred_at = "2026-11-25T16:54:06Z") {
+  Submission s;
+  s.client_id = client_id;
+  s.platform = "facebook";
+  s.form_kind = "own";
+  s.form_url = "https://www.facebook.com/help/contact/6359191084165019";
+  s.form_id = "6359191084165019";
+  s.account_email = "anna.schmidt@example.de";
+  s.country = "DE";
+  s.justification_text = "Ich widerspreche der Nutzung meiner Daten für KI bei Meta.";
+  s.page_language = "de";
+  s.browser = "chromium 156";
+  s.extension_version = "0.1.0";
+  s.status = "submitted";
+  s.occurred_at = occurred_at;
+  s.utc_offset_minutes = 60;
+  return s;
+}
+
+}  // namespace objector::testing
+
+#endif  // OBJECTOR_TESTING_FIXTURES_H_
