@@ -36,7 +36,7 @@ async function launchChromium({ home, extensionDir, server, env, trustCa = true 
   }
   const browser = await puppeteer.launch({
     executablePath: "/usr/bin/chromium", headless: true, enableExtensions: Boolean(extensionDir),
-    userDataDir, args, env: { ...process.env, ...env, HOME: home },
+    userDataDir, args, env: env || { ...process.env, HOME: home },
     defaultViewport: { width: 1280, height: 900 },
   });
   const extensionOrigin = `chrome-extension://${IDS.chromium_id}`;
@@ -55,7 +55,7 @@ async function launchFirefox({ home, extensionDir, server, env, trustCa = true }
   const uuid = randomUUID();
   const browser = await puppeteer.launch({
     browser: "firefox", executablePath: "/usr/bin/firefox-esr", headless: true,
-    userDataDir: profile, env: { ...process.env, ...env, HOME: home },
+    userDataDir: profile, env: env || { ...process.env, HOME: home },
     args: ["--remote-allow-system-access", "--width=1280", "--height=900"],
     defaultViewport: { width: 1280, height: 900 },
     extraPrefsFirefox: {

@@ -126,6 +126,9 @@ bool Site::Load(const std::string& fixtures_dir, std::string* err) {
       return false;
     }
     page.file = fixtures_dir + "/" + entry["file"].get<std::string>();
+    if (entry.contains("language") && entry["language"].is_string()) {
+      page.language = entry["language"].get<std::string>();
+    }
     if (!FileExists(page.file)) {
       *err = where + ": file " + page.file + " does not exist";
       return false;
@@ -154,12 +157,25 @@ std::vector<std::string> Site::Hosts() const {
   return {hosts.begin(), hosts.end()};
 }
 
-Answer Site::AnswerSubmit(Outcome outcome, const Fields& fields) const {
+const Page* Site::FindByUrl(const std::string& url) const {
+  std::string host, path;
+  if (!SplitUrl(url, &host, &path)) return nullptr;
+  return Find(host, path);
+}
+
+Answer Site::AnswerSubmit(Outcome outcome, const Fields& fields, const std::string& language) const {
   if (outcome == Outcome::kAuto) {
-    outcome = HasEmailLikeValue(fields) ? Outcome::kConfirmation : Outcome::kValidation;
+    const bool code = fields.count("code") > 0;
+    outcome = code || HasEmailLikeValue(fields) ? Outcome::kConfirmation : Outcome::kValidation;
   }
   const auto& info = InfoOf(outcome);
-  const std::string file = fixtures_dir_ + "/outcomes/" + info.fragment;
+  std::string file = fixtures_dir_ + "/outcomes/" + info.fragment;
+  const bool safe_language = !language.empty() && language.size() <= 8 &&
+                             language.find_first_not_of("abcdefghijklmnopqrstuvwxyz-") == std::string::npos;
+  if (safe_language) {
+    const std::string localized = fixtures_dir_ + "/outcomes/" + language + "/" + info.fragment;
+    if (FileExists(localized)) file = localized;
+  }
   Answer answer;
   answer.status = info.status;
   if (!ReadFile(file, &answer.body)) {

@@ -18,6 +18,7 @@ struct Page {
   std::string host;  // "www.facebook.com"
   std::string path;  // "/help/contact/6359191084165019"
   std::string file;  // absolute path of the HTML file
+  std::string language;  // "de" (from the index; "" when not given)
 };
 
 // How the server answers POST /ajax/help/contact/submit/page.
@@ -56,9 +57,15 @@ class Site {
 
   const std::vector<Page>& pages() const { return pages_; }
 
-  // The answer to a form POST under `outcome`. Fragments come from `fixtures_dir`/outcomes/;
-  // a missing fragment is an answer of status 500 naming the file, so a test sees why.
-  Answer AnswerSubmit(Outcome outcome, const Fields& fields) const;
+  // The page a Referer header names ("https://de-de.facebook.com/help/contact/1?x" → that page),
+  // or nullptr.
+  const Page* FindByUrl(const std::string& url) const;
+
+  // The answer to a form POST under `outcome`, in `language` when the fixtures have that
+  // language's fragment (outcomes/<language>/<file>), else English (outcomes/<file>). A missing
+  // fragment is an answer of status 500 naming the file, so a test sees why. Under kAuto a POST
+  // of the one-time code is confirmed; any other POST needs an email address.
+  Answer AnswerSubmit(Outcome outcome, const Fields& fields, const std::string& language = "") const;
 
  private:
   std::string fixtures_dir_;
@@ -84,6 +91,7 @@ struct Submission {
   std::string outcome;
   int status = 0;
   Fields fields;
+  std::string page;  // the page that sent it (from Referer), "" when unknown
 };
 class SubmissionLog {
  public:

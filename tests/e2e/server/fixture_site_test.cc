@@ -111,6 +111,34 @@ TEST_CASE("each outcome answers with its fragment and status") {
   }
 }
 
+TEST_CASE("the answer comes in the language of the page that sent the form, else English") {
+  TempFixtures fx(R"([{"url": "https://de-de.facebook.com/help/contact/1", "file": "de.html", "language": "de"}])");
+  fx.Write("de.html", "d");
+  fs::create_directories(fx.dir / "outcomes" / "de");
+  fx.Write("outcomes/confirmation.html", "CONFIRMED");
+  fx.Write("outcomes/de/confirmation.html", "BESTAETIGT");
+  fx.Write("outcomes/code.html", "CODE");
+  Site site;
+  std::string err;
+  REQUIRE(site.Load(fx.dir.string(), &err));
+  const Page* from = site.FindByUrl("https://de-de.facebook.com/help/contact/1?ref=x");
+  REQUIRE(from != nullptr);
+  CHECK(from->language == "de");
+  CHECK(site.AnswerSubmit(Outcome::kConfirmation, {}, from->language).body == "BESTAETIGT");
+  CHECK(site.AnswerSubmit(Outcome::kCode, {}, "de").body == "CODE");  // no German fragment
+  CHECK(site.AnswerSubmit(Outcome::kConfirmation, {}, "../x").body == "CONFIRMED");
+  CHECK(site.FindByUrl("https://evil.example/help/contact/1") == nullptr);
+}
+
+TEST_CASE("under auto, a POST of the one-time code is confirmed") {
+  TempFixtures fx("[]");
+  fx.Write("outcomes/confirmation.html", "CONFIRMED");
+  Site site;
+  std::string err;
+  REQUIRE(site.Load(fx.dir.string(), &err));
+  CHECK(site.AnswerSubmit(Outcome::kAuto, {{"code", "123456"}}).body == "CONFIRMED");
+}
+
 TEST_CASE("a missing outcome fragment is a 500 naming the file") {
   TempFixtures fx("[]");
   Site site;

@@ -123,11 +123,13 @@ void ServeMeta(const Site& site, State& state, const httplib::Request& req,
   if (req.method == "POST" && req.path == kSubmitPath) {
     fields = objector::e2e::ParseFormBody(req.body);
     const Outcome outcome = state.outcome();
-    const Answer answer = site.AnswerSubmit(outcome, fields);
+    // The form's language is the language of the page that sent it (Referer), as on Meta's site.
+    const auto* from = site.FindByUrl(req.get_header_value("Referer"));
+    const Answer answer = site.AnswerSubmit(outcome, fields, from ? from->language : "");
     res.status = answer.status;
     res.set_content(answer.body, answer.content_type.c_str());
-    state.submissions.Add(
-        Submission{host, req.path, objector::e2e::OutcomeName(outcome), answer.status, fields});
+    state.submissions.Add(Submission{host, req.path, objector::e2e::OutcomeName(outcome),
+                                     answer.status, fields, from ? "https://" + from->host + from->path : ""});
   } else if (req.method == "GET" || req.method == "HEAD") {
     const auto* page = site.Find(host, req.path);
     std::string body;
@@ -157,7 +159,7 @@ nlohmann::json SubmissionsJson(const State& state) {
     auto fields = nlohmann::json::object();
     for (const auto& [name, value] : s.fields) fields[name] = value;
     list.push_back({{"host", s.host}, {"path", s.path}, {"outcome", s.outcome},
-                    {"status", s.status}, {"fields", fields}});
+                    {"status", s.status}, {"fields", fields}, {"page", s.page}});
   }
   return list;
 }
