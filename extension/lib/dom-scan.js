@@ -1,0 +1,245 @@
+"use strict";
+// Reads a page's DOM the way a person would: visible text, dialogs, links, form controls by their
+// label or ARIA name (never by class names), buttons by their text, and which step of Meta's flow
+// is on screen. Classic script (Objector.domScan); needs Objector.normalize and Objector.matcher.
+// Works on any Document (a real page or jsdom); it never changes the page.
+//
+// visibleText(node) → normalised visible text under node (scripts, templates, hidden parts skipped).
+// snapshot(doc, compiled) → {url, lang, text, dialogs, links, step} for matcher.classifyPage.
+// findFields(root, compiled, language) → {email, country, justification, optional, code} (each
+//   {el, type, label} or null) and {send, yes} buttons (elements or null).
+// pageStep(root, compiled, language) → "form" | "validation" | "prestep" | "code" | "confirmation" |
+//   "acknowledged" | "error" | "loading".
+// outcomeOf(root, compiled, language) → {step, status: "confirmed"|"submitted"|"awaiting-code"|
+//   "failed"|null, reason}.
+(function (factory) {
+  const isNode = typeof module === "object" && module.exports;
+  const deps = isNode ? [require("./normalize.js"), require("./matcher.js")] : [globalThis.Objector.normalize, globalThis.Objector.matcher];
+  const api = factory(...deps);
+  if (isNode) module.exports = api;
+  else (globalThis.Objector = globalThis.Objector || {}).domScan = api;
+})(function ({ normalizeText, containsCue }, matcher) {
+  const SKIP_TAGS = new Set(["SCRIPT", "STYLE", "NOSCRIPT", "TEMPLATE", "svg", "SVG", "IFRAME", "OBJECTOR-UI"]);
+  const CONTROL_SELECTOR = [
+    "input:not([type=hidden]):not([type=submit]):not([type=button]):not([type=checkbox]):not([type=radio])",
+    "textarea", "select", "[contenteditable=true]", "[contenteditable='']", "[role=textbox]", "[role=combobox]",
+  ].join(",");
+  const BUTTON_SELECTOR = "button, [role=button], input[type=submit], input[type=button], a[role=link]";
+
+  function isHidden(el) {
+    if (el.hidden || el.getAttribute("aria-hidden") === "true") return true;
+    if (el.style && el.style.display === "none") return true;
+    if (typeof el.checkVisibility === "function") return !el.checkVisibility();
+    return false;
+  }
+
+  // Whether el and all its ancestors are shown (up to `stop`).
+  function isShown(el, stop) {
+    for (let e = el; e && e !== stop && e.nodeType === 1; e = e.parentElement) {
+      if (SKIP_TAGS.has(e.tagName) || isHidden(e)) return false;
+    }
+    return true;
+  }
+
+  // Raw visible text of node; `skipControls` leaves out select options and typed values.
+  function rawText(node, skipControls) {
+    const out = [];
+    const stack = [node];
+    while (stack.length) {
+      const n = stack.pop();
+      if (n.nodeType === 3) {
+        out.push(n.data);
+        continue;
+      }
+      if (n.nodeType !== 1 && n.nodeType !== 9 && n.nodeType !== 11) continue;
+      if (n.nodeType === 1) {
+        if (SKIP_TAGS.has(n.tagName) || isHidden(n)) continue;
+        if (skipControls && (n.tagName === "SELECT" || n.tagName === "TEXTAREA" || n.getAttribute("role") === "listbox")) continue;
+      }
+      const kids = n.childNodes;
+      for (let i = kids.length - 1; i >= 0; i--) stack.push(kids[i]);
+      if (n.nodeType === 1 && /^(P|DIV|LI|H[1-6]|BR|TD|TR|SECTION|ARTICLE|LABEL|BUTTON)$/.test(n.tagName)) out.push(" ");
+    }
+    return out.join("");
+  }
+
+  function visibleText(node) {
+    return normalizeText(rawText(node, false));
+  }
+
+  function dialogsOf(doc) {
+    const found = doc.querySelectorAll("[role=dialog], [role=alertdialog], dialog[open], [aria-modal=true]");
+    const texts = [];
+    for (const d of found) if (isShown(d, null)) texts.push(visibleText(d));
+    return texts;
+  }
+
+  function linksOf(root) {
+    const links = [];
+    for (const a of root.querySelectorAll("a[href]")) {
+      if (a.href && /^https:/.test(a.href)) links.push(a.href);
+    }
+    return links;
+  }
+
+  // The accessible name of a control: aria-labelledby, aria-label, its <label>s, a wrapping
+  // <label>, then placeholder and title. "" when it has none (then it is not guessed at).
+  function labelOf(el) {
+    const doc = el.ownerDocument;
+    const parts = [];
+    const by = el.getAttribute("aria-labelledby");
+    if (by) {
+      for (const id of by.split(/\s+/)) {
+        const t = id && doc.getElementById(id);
+        if (t) parts.push(rawText(t, true));
+      }
+    }
+    if (!parts.length && el.getAttribute("aria-label")) parts.push(el.getAttribute("aria-label"));
+    if (!parts.length && el.labels && el.labels.length) for (const l of el.labels) parts.push(rawText(l, true));
+    if (!parts.length) {
+      const wrap = el.closest("label");
+      if (wrap) parts.push(rawText(wrap, true));
+    }
+    if (!parts.length && el.id) {
+      for (const l of doc.querySelectorAll("label[for]")) if (l.htmlFor === el.id) parts.push(rawText(l, true));
+    }
+    if (!parts.length && el.getAttribute("placeholder")) parts.push(el.getAttribute("placeholder"));
+    if (!parts.length && el.getAttribute("title")) parts.push(el.getAttribute("title"));
+    return normalizeText(parts.join(" "));
+  }
+
+  function typeOf(el) {
+    const tag = el.tagName;
+    if (tag === "SELECT") return "select";
+    if (el.getAttribute("role") === "combobox") return "combobox";
+    if (tag === "TEXTAREA") return "box";
+    if (tag !== "INPUT") return el.getAttribute("role") === "textbox" && el.getAttribute("aria-multiline") !== "true" && !el.isContentEditable ? "text" : "box";
+    const t = (el.getAttribute("type") || "text").toLowerCase();
+    return t === "email" ? "email" : "text";
+  }
+
+  function isRequired(el) {
+    return el.required === true || el.getAttribute("aria-required") === "true";
+  }
+
+  function controlsOf(root) {
+    const out = [];
+    for (const el of root.querySelectorAll(CONTROL_SELECTOR)) {
+      if (out.some((c) => c.el.contains(el))) continue; // an inner node of a contenteditable box
+      if (!isShown(el, null) || el.disabled) continue;
+      out.push({ el, type: typeOf(el), label: labelOf(el), required: isRequired(el) });
+    }
+    return out;
+  }
+
+  function languagesFor(compiled, language) {
+    return [...new Set([language, "en"].filter((l) => l && compiled.languages[l]))];
+  }
+
+  function cueIn(compiled, langs, category, text) {
+    for (const l of langs) {
+      const cue = matcher.findCue(compiled, l, category, text);
+      if (cue) return cue;
+    }
+    return null;
+  }
+
+  function buttonText(el) {
+    return normalizeText(el.getAttribute("aria-label") || el.value || rawText(el, false));
+  }
+
+  // A visible button whose whole text is one of the category's cues ("send", "senden").
+  function findButton(root, compiled, langs, category) {
+    const wanted = new Set();
+    for (const l of langs) for (const cue of compiled.languages[l].cues[category]) wanted.add(cue);
+    for (const el of root.querySelectorAll(BUTTON_SELECTOR)) {
+      if (!isShown(el, null) || el.disabled || el.getAttribute("aria-disabled") === "true") continue;
+      if (wanted.has(buttonText(el))) return el;
+    }
+    return null;
+  }
+
+  function byLabel(controls, compiled, langs, category, types) {
+    return controls.find((c) => types.includes(c.type) && c.label && cueIn(compiled, langs, category, c.label)) || null;
+  }
+
+  function findFields(root, compiled, language) {
+    const langs = languagesFor(compiled, language);
+    const controls = controlsOf(root);
+    const boxes = controls.filter((c) => c.type === "box");
+    const email = byLabel(controls, compiled, langs, "email", ["email", "text"]) ||
+      only(controls.filter((c) => c.type === "email" || (c.el.getAttribute("autocomplete") || "") === "email"));
+    const country = byLabel(controls, compiled, langs, "country", ["select", "combobox", "text"]) ||
+      only(controls.filter((c) => c.type === "select" || c.type === "combobox"));
+    let justification = byLabel(boxes, compiled, langs, "justification", ["box"]) || only(boxes.filter((c) => c.required));
+    if (!justification && boxes.length === 1) justification = boxes[0]; // 2025: the one (optional) box is for the reason
+    const optional = boxes.find((c) => c !== justification && cueIn(compiled, langs, "optional", c.label)) || null;
+    const code = only(controls.filter((c) => (c.el.getAttribute("autocomplete") || "") === "one-time-code")) ||
+      (cueIn(compiled, langs, "code", visibleText(root)) ? only(controls.filter((c) => c.type === "text")) : null);
+    return {
+      email, country, justification, optional, code,
+      send: findButton(root, compiled, langs, "send"),
+      yes: findButton(root, compiled, langs, "yes"),
+    };
+  }
+
+  function only(list) {
+    return list.length === 1 ? list[0] : null;
+  }
+
+  function pageStep(root, compiled, language) {
+    const langs = languagesFor(compiled, language);
+    const text = visibleText(root);
+    const fields = findFields(root, compiled, language);
+    if (fields.code && cueIn(compiled, langs, "code", text)) return "code";
+    if (fields.email || fields.justification) {
+      return cueIn(compiled, langs, "validationError", text) ? "validation" : "form";
+    }
+    if (cueIn(compiled, langs, "code", text)) return "code";
+    if (cueIn(compiled, langs, "confirmation", text)) return "confirmation";
+    if (cueIn(compiled, langs, "acknowledged", text)) return "acknowledged";
+    if (cueIn(compiled, langs, "genericError", text)) return "error";
+    if (cueIn(compiled, langs, "validationError", text)) return "validation";
+    if (fields.yes && cueIn(compiled, langs, "preStep", text)) return "prestep";
+    return "loading";
+  }
+
+  const STATUS_OF_STEP = { confirmation: "confirmed", acknowledged: "submitted", code: "awaiting-code", validation: "failed", error: "failed" };
+  const REASON_CATEGORY = { validation: "validationError", error: "genericError" };
+
+  // The sentence on screen that carries `cue`, as the page shows it (for the user and the record).
+  function sentenceWith(root, cue) {
+    const walker = root.ownerDocument.createTreeWalker(root, 4);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      if (!isShown(n.parentElement, null)) continue;
+      if (containsCue(normalizeText(n.data), cue)) return n.data.trim().slice(0, 300);
+    }
+    return cue;
+  }
+
+  function outcomeOf(root, compiled, language) {
+    const step = pageStep(root, compiled, language);
+    const status = STATUS_OF_STEP[step] || null;
+    let reason = "";
+    if (REASON_CATEGORY[step]) {
+      const cue = cueIn(compiled, languagesFor(compiled, language), REASON_CATEGORY[step], visibleText(root));
+      reason = cue ? sentenceWith(root, cue) : step;
+    }
+    return { step, status, reason };
+  }
+
+  function snapshot(doc, compiled) {
+    const body = doc.body || doc.documentElement;
+    const text = visibleText(body);
+    const lang = doc.documentElement.getAttribute("lang") || "";
+    const page = { url: doc.location ? doc.location.href : doc.URL, lang, text, dialogs: dialogsOf(doc), links: linksOf(body), step: null };
+    const where = matcher.classifyUrl(compiled, page.url);
+    if (where.meta && where.area === "form") {
+      const language = matcher.languageOf(compiled, { lang, text }) || "en";
+      page.step = pageStep(body, compiled, language);
+    }
+    return page;
+  }
+
+  return { visibleText, labelOf, controlsOf, findFields, findButton, pageStep, outcomeOf, snapshot, isShown, languagesFor };
+});
