@@ -23,7 +23,7 @@ TEST_CASE("an error reply carries the stable code and the message", "[envelope]"
   CHECK(j["error"]["message"] == "deep");
 }
 
-TEST_CASE("a reply over the limit is chunked; chunks fit and reassemble exactly", "[envelope]") {
+TEST_CASE("a reply over the limit is chunked - chunks fit and reassemble exactly", "[envelope]") {
   // Quotes, newlines, control characters and multi-byte text stress the escaping budget.
   std::string text;
   for (int i = 0; i < 40000; ++i) text += "\"Widerspruch\" \xC3\xBC\n\x01\xE2\x82\xAC ";

@@ -45,7 +45,7 @@ TEST_CASE("a new database file is 0600, in WAL mode, with foreign keys on", "[st
   CHECK(peek.execAndGet("PRAGMA user_version").getInt() == 2);
 }
 
-TEST_CASE("a submission is recorded once per client_id; a retry changes nothing", "[store]") {
+TEST_CASE("a submission is recorded once per client_id - a retry changes nothing", "[store]") {
   auto store = OpenOrFail(":memory:");
   auto first = store->RecordSubmission(SampleSubmission("a"));
   REQUIRE(first.ok());
@@ -63,7 +63,7 @@ TEST_CASE("a submission is recorded once per client_id; a retry changes nothing"
   CHECK(page->items[0].recorded_at == "2026-11-25T16:55:00.000Z");
 }
 
-TEST_CASE("status events append to the timeline; the latest is the current status", "[store]") {
+TEST_CASE("status events append to the timeline - the latest is the current status", "[store]") {
   auto store = OpenOrFail(":memory:");
   REQUIRE(store->RecordSubmission(SampleSubmission("s1")).ok());
   Event code{"e1", "s1", "awaiting-code", "", "2026-11-25T16:55:00Z", 60};
@@ -172,7 +172,7 @@ TEST_CASE("profile: empty before the first set, then as stored", "[store]") {
   CHECK(store->SetProfile(p)->name == "Anna S.");
 }
 
-TEST_CASE("justifications: one default per language; update and delete by id", "[store]") {
+TEST_CASE("justifications: one default per language - update and delete by id", "[store]") {
   auto store = OpenOrFail(":memory:");
   auto a = store->SaveJustification({0, "de", "Kurz", "Ich widerspreche.", true, "", ""});
   auto b = store->SaveJustification({0, "de", "Lang", "Ich widerspreche ausdrücklich.", false, "", ""});
@@ -238,7 +238,7 @@ TEST_CASE("a read-only database gives db_readonly and keeps what it has", "[stor
   CHECK(ro->ListHistory({})->total == 1);
 }
 
-TEST_CASE("a full disk gives db_full; records already stored stay", "[store]") {
+TEST_CASE("a full disk gives db_full - records already stored stay", "[store]") {
   TempDir dir;
   std::string path = dir.path() + "/objector.sqlite3";
   auto store = OpenOrFail(path, StoreOptions{100, false, 40});
