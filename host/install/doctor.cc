@@ -247,11 +247,20 @@ void CheckDatabase(DoctorReport* report) {
   std::error_code ec;
   fs::path db = report->database;
   if (!fs::exists(db, ec)) {
-    if (::access(db.parent_path().c_str(), W_OK) == 0) {
-      report->database_note = "will be created on first use in a writable folder";
+    // The host creates the folder and the file on first use: the nearest existing folder above
+    // must be writable.
+    fs::path dir = db.parent_path();
+    while (!dir.empty() && !fs::exists(dir, ec) && dir != dir.parent_path()) dir = dir.parent_path();
+    if (!fs::is_directory(dir, ec)) {
+      report->general.push_back({Failure::kDatabase,
+                                 "cannot create " + db.string() + ": " + dir.string() + " is a file, not a folder",
+                                 "move " + dir.string() + " away, or set OBJECTOR_DATA_DIR to another folder"});
+    } else if (::access(dir.c_str(), W_OK) == 0) {
+      report->database_note = "not created yet; will be created on first use (" + dir.string() + " is writable)";
     } else {
-      report->general.push_back({Failure::kDatabase, "cannot create " + db.string() + ": " + std::strerror(errno),
-                                 "make " + db.parent_path().string() + " yours and writable (chmod 700)"});
+      report->general.push_back({Failure::kDatabase,
+                                 "cannot create " + db.string() + ": " + dir.string() + " is not writable",
+                                 "make " + dir.string() + " yours and writable (chown, chmod 700)"});
     }
     return;
   }

@@ -188,6 +188,25 @@ TEST_CASE("doctor: each broken setup is named with its failure mode and fix") {
   }
 }
 
+TEST_CASE("doctor: a database not created yet is fine when its folder can be created") {
+  Setup s;
+  CHECK_FALSE(fs::exists(s.db));
+  DoctorReport r = s.Run();
+  CHECK(r.ok());
+  CHECK(r.database_note.find("will be created") != std::string::npos);
+}
+
+TEST_CASE("doctor: a database whose folder cannot exist (a file is in the way) is a problem") {
+  Setup s;
+  Touch(s.env.home / "blocker", "a file where a folder should be");
+  Touch(s.host, HostScript(s.bin, GoodReply(s.env.home / "blocker/objector/objector.sqlite3")), true);
+  DoctorReport r = s.Run();
+  auto f = Failures(r);
+  REQUIRE(f.size() == 1);
+  CHECK(f[0] == Failure::kDatabase);
+  CHECK(r.general[0].problem.find("is a file, not a folder") != std::string::npos);
+}
+
 TEST_CASE("doctor: Firefox's allowed_extensions must hold the gecko id") {
   Setup s;
   s.EditManifest(s.ff, [](json& m) { m["allowed_extensions"] = {"someone@else.org"}; });
