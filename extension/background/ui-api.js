@@ -73,6 +73,8 @@ export function createUiHandlers({ client, outbox, storage, runtime }) {
           // the status below carries the error
         }
         status = client.status();
+        // The host just came back (installed, restarted): deliver what waited for it.
+        if (status.connected) outbox.flush().catch(() => {});
       }
       return { ...status, installCommand: installCommandFor(await platformOs()), doctorCommand: "objector doctor" };
     },

@@ -54,9 +54,9 @@ test("real host: the profile saved through the first-run walkthrough is in SQLit
 test("real host: history shows the records written by the CLI, newest first, with their timeline", async () => {
   const { data, connector } = world();
   const subs = [makeSubmission(), makeSubmission(), makeSubmission({ status: "failed", reason: "Meta: this form is closed" })];
-  const out = cli(bins.cli, data.dir, ["record", "-"], subs.map((s) => JSON.stringify(s)).join("\n") + "\n");
+  const out = cli(bins.cli, { dataDir: data.dir }, ["record", "-"], subs.map((s) => JSON.stringify(s)).join("\n") + "\n");
   assert.match(out, /Recorded 3 submissions/);
-  cli(bins.cli, data.dir, ["profile", "set", "--email", "a@example.org", "--country", "DE", "--language", "de"]);
+  cli(bins.cli, { dataDir: data.dir }, ["profile", "set", "--email", "a@example.org", "--country", "DE", "--language", "de"]);
   const { $ } = await openOptions({ connector, hash: "#history" });
   const rows = [...$("history-rows").querySelectorAll("tr")];
   const expected = [...subs].sort((a, b) => (a.occurred_at < b.occurred_at ? 1 : -1)).map((s) => s.client_id);
@@ -73,8 +73,8 @@ test("real host: a CSV export's rows match the database, a JSON export has every
   // Enough long records for a reply over 1 MiB, so the host must chunk it.
   const long = "Ich widerspreche. ".repeat(250);
   const subs = Array.from({ length: 400 }, () => makeSubmission({ justification_text: long }));
-  cli(bins.cli, data.dir, ["record", "-"], subs.map((s) => JSON.stringify(s)).join("\n") + "\n");
-  cli(bins.cli, data.dir, ["profile", "set", "--email", "a@example.org", "--country", "DE", "--language", "de"]);
+  cli(bins.cli, { dataDir: data.dir }, ["record", "-"], subs.map((s) => JSON.stringify(s)).join("\n") + "\n");
+  cli(bins.cli, { dataDir: data.dir }, ["profile", "set", "--email", "a@example.org", "--country", "DE", "--language", "de"]);
   const { doc, downloads } = await openOptions({ connector, hash: "#history" });
   doc.querySelector('button.export[data-format="csv"]').click();
   await waitFor(() => downloads.length === 1, { timeoutMs: 20000, what: "CSV download" });

@@ -26,9 +26,13 @@ export function sql(db, query) {
   return out.trim() ? JSON.parse(out) : [];
 }
 
-export function cli(binary, dataDir, args, input) {
+// Runs the objector CLI as the person would: HOME decides where `install` registers the host;
+// the data folder is HOME's default unless dataDir is given.
+export function cli(binary, { home, dataDir }, args, input) {
+  const env = { PATH: process.env.PATH, HOME: home || dataDir };
+  if (dataDir) env.OBJECTOR_DATA_DIR = dataDir;
   return execFileSync(binary, args, {
-    env: { PATH: process.env.PATH, HOME: dataDir, OBJECTOR_DATA_DIR: dataDir },
+    env,
     input,
     encoding: "utf8",
   });

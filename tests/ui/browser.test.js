@@ -1,0 +1,167 @@
+// The extension's pages in a REAL headless browser (OBJECTOR_UI_BROWSER=chromium|firefox) with the
+// REAL objector-host registered by the real `objector install`, on a temporary HOME. Proves, in
+// order: first install opens the walkthrough; with the host missing the popup says how to install
+// it and three objections wait; after install all three arrive once each; the profile saved in the
+// options page is in SQLite; the history shows records written by the CLI; an export downloads a
+// file whose rows match the database. Writes screenshots to tests/ui/screenshots/.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { randomUUID } from "node:crypto";
+import { launch } from "./support/browsers.js";
+import { requireBinaries, sql, cli, makeSubmission } from "./support/real-host.js";
+import { EXT, readJson, waitFor } from "./support/harness.js";
+import { parseCsv } from "../../extension/options/history-view.js";
+
+const NAME = process.env.OBJECTOR_UI_BROWSER || "chromium";
+const EXT_DIR = process.env.OBJECTOR_UI_EXT_DIR || EXT;
+const SHOTS = path.join(path.dirname(new URL(import.meta.url).pathname), "screenshots");
+const suffix = NAME === "chromium" ? "" : `-${NAME}`;
+const bins = requireBinaries();
+const defaults = readJson("justifications/defaults.json");
+
+const home = mkdtempSync(path.join(tmpdir(), `objector-ui-${NAME}-`));
+const downloads = path.join(home, "Downloads");
+const dataDir = path.join(home, ".local", "share", "objector"); // the host's default on Linux
+const db = path.join(dataDir, "objector.sqlite3");
+let b;
+
+before(async () => {
+  mkdirSync(downloads, { recursive: true });
+  mkdirSync(SHOTS, { recursive: true });
+  b = await launch(NAME, { home, extDir: EXT_DIR, downloadDir: downloads, lang: "en-US" });
+});
+after(async () => {
+  if (b) await b.browser.close().catch(() => {});
+  rmSync(home, { recursive: true, force: true });
+});
+
+const cliHere = (args, input) => cli(bins.cli, { home }, args, input);
+const shot = (page, name, opts = {}) => page.screenshot({ path: path.join(SHOTS, `${name}${suffix}.png`), ...opts });
+// The popup is as big as its content: photograph just that.
+const shotPopup = async (page, name) => (await page.$("main")).screenshot({ path: path.join(SHOTS, `${name}${suffix}.png`) });
+const send = (page, message) => page.evaluate((m) => (globalThis.browser || globalThis.chrome).runtime.sendMessage(m), message);
+const textOf = (page, sel) => page.$eval(sel, (e) => e.textContent.trim());
+
+test(`${NAME}: installing the extension opens the options page at the first-run walkthrough`, async () => {
+  // The tab the extension opened itself. Chromium lists it as a target; puppeteer's Firefox driver
+  // does not list moz-extension:// tabs it did not open, so there we look from inside the extension.
+  const state = () => {
+    const api = globalThis.browser || globalThis.chrome;
+    const view = api.extension.getViews({ type: "tab" }).find((w) => w.location.pathname === "/options/options.html");
+    const doc = view && view.document;
+    if (!doc || !doc.body || !doc.body.dataset.ready) return null;
+    return { firstRun: !doc.getElementById("first-run").hidden, nav: !doc.getElementById("nav").hidden };
+  };
+  let probe;
+  if (NAME === "chromium") {
+    const target = await b.browser.waitForTarget((t) => t.url().endsWith("/options/options.html"), { timeout: 20000 });
+    probe = await target.page();
+  } else {
+    await new Promise((r) => setTimeout(r, 1000));
+    probe = await b.open("popup/popup.html?tabId=0", { width: 400, height: 560 });
+  }
+  const opened = await probe.waitForFunction(state, { timeout: 20000, polling: 100 });
+  assert.deepEqual(await opened.jsonValue(), { firstRun: true, nav: false });
+  await probe.close();
+  const page = await b.open("options/options.html", { width: 1000, height: 760 });
+  assert.equal(await textOf(page, "#fr-heading"), "Welcome to Objector");
+  await shot(page, "first-run");
+  await page.close();
+});
+
+test(`${NAME}: with the host missing the popup gives the install command, and three objections wait`, async () => {
+  const page = await b.open("popup/popup.html?tabId=0", { width: 400, height: 560 });
+  assert.match(await textOf(page, "#host-state"), /Not installed or not found/);
+  assert.equal(await textOf(page, "#install-command"), "installer/install.sh");
+  assert.match(await textOf(page, "#doctor-hint"), /objector doctor/);
+  // Three objections, as the background's outbox keeps them (storage key "outbox", contract).
+  const records = [makeSubmission(), makeSubmission(), makeSubmission()].map((payload) => ({ kind: "submission", payload, added_at: new Date().toISOString() }));
+  await page.evaluate((items) => (globalThis.browser || globalThis.chrome).storage.local.set({ outbox: items }), records);
+  const flush = await send(page, { type: "outbox.flush" });
+  assert.equal(flush.ok, true, JSON.stringify(flush));
+  assert.equal(flush.result.pending, 3);
+  assert.equal(flush.result.error.code, "host_missing");
+  globalThis.waiting = records.map((r) => r.payload.client_id);
+  await page.close();
+  const again = await b.open("popup/popup.html?tabId=0", { width: 400, height: 560 });
+  assert.equal(await textOf(again, "#outbox-count"), "3 objections wait to be saved in your history.");
+  await shotPopup(again, "popup-host-missing");
+  await again.close();
+});
+
+test(`${NAME}: after \`objector install\` the next look at the popup connects, and all three arrive once each`, async () => {
+  const out = cliHere(["install", "--browser", NAME, "--host", bins.host]);
+  assert.match(out, /NativeMessagingHosts|native-messaging-hosts/i);
+  const page = await b.open("popup/popup.html?tabId=0", { width: 400, height: 560 });
+  assert.match(await textOf(page, "#host-state"), /^Connected, version \d+\.\d+\.\d+/);
+  await waitFor(() => sql(db, "SELECT COUNT(*) AS n FROM submissions")[0]?.n === 3, { timeoutMs: 15000, what: "three rows in SQLite" });
+  const rows = sql(db, "SELECT client_id, COUNT(*) AS n FROM submissions GROUP BY client_id ORDER BY id");
+  assert.deepEqual(rows.map((r) => r.client_id), globalThis.waiting);
+  assert.ok(rows.every((r) => r.n === 1), "each exactly once");
+  const again = await send(page, { type: "outbox.flush" });
+  assert.deepEqual([again.result.delivered, again.result.pending], [0, 0]);
+  await page.close();
+  const fresh = await b.open("popup/popup.html?tabId=0", { width: 400, height: 560 });
+  assert.equal(await textOf(fresh, "#outbox-count"), "Every objection is saved in your history.");
+  assert.equal(await fresh.$eval("#host-missing", (e) => e.hidden), true);
+  await shotPopup(fresh, "popup");
+  await fresh.close();
+});
+
+test(`${NAME}: the walkthrough, done with the keyboard, stores the profile in SQLite`, async () => {
+  const page = await b.open("options/options.html", { width: 1000, height: 760 });
+  assert.equal(await page.$eval("#first-run", (e) => e.hidden), false);
+  await page.focus("#fr-email-1");
+  await page.keyboard.type("ada@example.org");
+  await page.keyboard.press("Enter");
+  await page.waitForFunction(() => !document.querySelector('fieldset[data-step="2"]').hidden);
+  await page.select("#fr-country", "DE");
+  await page.focus("#fr-next"); // a select does not submit on Enter: move on to Next, as a person would with Tab
+  await page.keyboard.press("Enter");
+  await page.waitForFunction(() => !document.querySelector('fieldset[data-step="3"]').hidden);
+  await page.select("#fr-language", "de");
+  await page.focus("#fr-name");
+  await page.keyboard.press("Enter"); // implicit submission from the text field
+  await page.waitForFunction(() => document.getElementById("fr-justification").textContent.length > 0);
+  assert.equal(await textOf(page, "#fr-justification"), defaults.languages.de.text);
+  await shot(page, "first-run-review");
+  await page.focus("#fr-next");
+  await page.keyboard.press("Enter");
+  await page.waitForFunction(() => document.getElementById("first-run").hidden, { timeout: 10000 });
+  const [row] = sql(db, "SELECT emails, country, language FROM profile");
+  assert.deepEqual(JSON.parse(row.emails), ["ada@example.org"]);
+  assert.deepEqual([row.country, row.language], ["DE", "de"]);
+  await page.close();
+});
+
+test(`${NAME}: the history shows the records written by the CLI, newest first; an export downloads a file whose rows match the database`, async () => {
+  const subs = [
+    makeSubmission({ status: "confirmed" }),
+    makeSubmission({ status: "awaiting-code" }),
+    makeSubmission({ status: "failed", reason: "Meta: the form could not be submitted" }),
+    makeSubmission(),
+  ];
+  cliHere(["record", "-"], subs.map((s) => JSON.stringify(s)).join("\n") + "\n");
+  const page = await b.open("options/options.html#history", { width: 1100, height: 820 });
+  const shown = await page.$$eval("#history-rows tr", (trs) => trs.map((tr) => tr.dataset.clientId));
+  const expected = sql(db, "SELECT client_id FROM submissions ORDER BY occurred_at DESC, id DESC").map((r) => r.client_id);
+  assert.equal(shown.length, 7);
+  assert.deepEqual(shown, expected);
+  assert.match(await textOf(page, "#history-rows"), /the form could not be submitted/);
+  await shot(page, "history");
+
+  await page.click('button.export[data-format="csv"]');
+  const file = await waitFor(() => readdirSync(downloads).find((f) => /^objector-history-\d{4}-\d{2}-\d{2}.*\.csv$/.test(f)), { timeoutMs: 15000, what: "the CSV in Downloads" });
+  await waitFor(() => readFileSync(path.join(downloads, file), "utf8").length > 0);
+  const table = parseCsv(readFileSync(path.join(downloads, file), "utf8")).filter((r) => r.length > 1);
+  const idCol = table[0].indexOf("client_id");
+  assert.deepEqual(table.slice(1).map((r) => r[idCol]).sort(), [...expected].sort());
+  await page.waitForFunction(() => !document.getElementById("export-preview").hidden);
+  const preview = await page.$("#export-preview");
+  await preview.scrollIntoView();
+  await shot(page, "export-preview");
+  await page.close();
+});
