@@ -41,7 +41,7 @@ after(async () => {
 const cliHere = (args, input) => cli(bins.cli, { home }, args, input);
 const shot = (page, name, opts = {}) => page.screenshot({ path: path.join(SHOTS, `${name}${suffix}.png`), ...opts });
 // The popup is as big as its content: photograph just that.
-const shotPopup = async (page, name) => (await page.$("main")).screenshot({ path: path.join(SHOTS, `${name}${suffix}.png`) });
+const shotPopup = async (page, name) => (await page.$("body")).screenshot({ path: path.join(SHOTS, `${name}${suffix}.png`) });
 const send = (page, message) => page.evaluate((m) => (globalThis.browser || globalThis.chrome).runtime.sendMessage(m), message);
 const textOf = (page, sel) => page.$eval(sel, (e) => e.textContent.trim());
 
@@ -160,8 +160,14 @@ test(`${NAME}: the history shows the records written by the CLI, newest first; a
   const idCol = table[0].indexOf("client_id");
   assert.deepEqual(table.slice(1).map((r) => r[idCol]).sort(), [...expected].sort());
   await page.waitForFunction(() => !document.getElementById("export-preview").hidden);
-  const preview = await page.$("#export-preview");
-  await preview.scrollIntoView();
+  await (await page.$("#export-preview")).scrollIntoView();
+  await shot(page, "export-preview-csv");
+  // The printable report, previewed in a sandboxed frame, is downloaded too.
+  await page.click('button.export[data-format="html"]');
+  await waitFor(() => readdirSync(downloads).find((f) => /^objector-history-.*\.html$/.test(f)), { timeoutMs: 15000, what: "the HTML report" });
+  await page.waitForFunction(() => document.querySelector("#export-preview iframe"));
+  await new Promise((r) => setTimeout(r, 300)); // let the frame paint
+  await (await page.$("#export-preview")).scrollIntoView();
   await shot(page, "export-preview");
   await page.close();
 });
