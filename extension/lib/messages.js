@@ -1,0 +1,104 @@
+// The one list of runtime messages, who may send each, and their validators. Pure ES module (no
+// chrome.*): the background builds its dispatch table from it, and tests check it.
+//
+// Extension pages (popup, options) → background:
+//   getTabState {tabId} → {kind: "notice"|"form"|"confirmation"|"none", platform, formKind,
+//     language, step, formId, round, nearMiss, url}
+//   fillForm {tabId} → {started: true}   (the popup's "Fill in the form"; the user's click)
+//   objectNow {tabId} → {url}            (the popup's one-click objection on a notice)
+//   plus face's handlers of background/ui-api.js ("host.request", "host.status", "outbox.status",
+//   "outbox.flush"), which take the same sender check.
+// Content script (on a Meta page) → background:
+//   content.state {state} → {}                      the page's state, reported after each detection
+//   content.objectClicked {} → {url}                the user clicked "Object with Objector"
+//   content.formReady {} → {intent, settings}       may this form be filled and sent right away?
+//   content.fillData {language} → fill-data.js get() result
+//   content.outcome {record} → {clientId}           Meta's answer after Send, for the history
+//   content.openOptions {} → {}
+// Background → content script (tabs.sendMessage): tab.getState {} → state; tab.fill {} → {started}.
+// Replies are {ok: true, result} or {ok: false, error: {code, message}}.
+
+export const ROLE_PAGE = "page";
+export const ROLE_CONTENT = "content";
+
+const isTabId = (v) => Number.isInteger(v) && v >= 0;
+const isObject = (v) => v !== null && typeof v === "object" && !Array.isArray(v);
+const LANG = /^[a-z]{2}$/;
+const STATUSES = ["submitted", "awaiting-code", "confirmed", "failed"];
+
+function needTabId(m) {
+  return isTabId(m.tabId) ? null : "tabId must be a tab id (a non-negative integer)";
+}
+
+function validRecord(m) {
+  const r = m.record;
+  if (!isObject(r)) return "record must be an object";
+  if (!STATUSES.includes(r.status)) return `record.status must be one of ${STATUSES.join(", ")}`;
+  if (r.clientId !== undefined && (typeof r.clientId !== "string" || !/^[0-9a-f-]{36}$/i.test(r.clientId))) return "record.clientId must be a UUID";
+  if (r.clientId === undefined) {
+    for (const key of ["formUrl", "formId", "platform", "formKind", "email", "justificationText", "language"]) {
+      if (typeof r[key] !== "string") return `record.${key} must be a string`;
+    }
+    if (!/^\d+$/.test(r.formId)) return "record.formId must be digits";
+    if (!LANG.test(r.language)) return "record.language must be a two-letter code";
+    if (r.country !== undefined && r.country !== null && !/^[A-Z]{2}$/.test(r.country)) return "record.country must be ISO 3166-1 alpha-2";
+  }
+  if (r.status === "failed" && (typeof r.reason !== "string" || !r.reason)) return "record.reason is required when failed";
+  if (typeof r.reason === "string" && r.reason.length > 1000) return "record.reason is too long";
+  return null;
+}
+
+// type → {from, validate(message) → null | problem}
+export const MESSAGES = Object.freeze({
+  getTabState: { from: ROLE_PAGE, validate: needTabId },
+  fillForm: { from: ROLE_PAGE, validate: needTabId },
+  objectNow: { from: ROLE_PAGE, validate: needTabId },
+  "host.request": { from: ROLE_PAGE, validate: (m) => (isObject(m.request) && typeof m.request.type === "string" ? null : "request must be {type, ...}") },
+  "host.status": { from: ROLE_PAGE, validate: () => null },
+  "outbox.status": { from: ROLE_PAGE, validate: () => null },
+  "outbox.flush": { from: ROLE_PAGE, validate: () => null },
+  "content.state": { from: ROLE_CONTENT, validate: (m) => (isObject(m.state) && typeof m.state.kind === "string" ? null : "state must be an object with kind") },
+  "content.objectClicked": { from: ROLE_CONTENT, validate: () => null },
+  "content.formReady": { from: ROLE_CONTENT, validate: () => null },
+  "content.fillData": { from: ROLE_CONTENT, validate: (m) => (typeof m.language === "string" && LANG.test(m.language) ? null : "language must be a two-letter code") },
+  "content.outcome": { from: ROLE_CONTENT, validate: validRecord },
+  "content.openOptions": { from: ROLE_CONTENT, validate: () => null },
+});
+
+// Who sent this? "page" for our own extension pages, "content" for our content script on a Meta
+// page, null for anyone else (other extensions, web pages, our content script on a wrong host).
+export function senderRole(sender, { runtimeId, extensionOrigin, isMetaUrl }) {
+  if (!sender || sender.id !== runtimeId) return null;
+  const url = typeof sender.url === "string" ? sender.url : "";
+  if (url.startsWith(extensionOrigin)) return ROLE_PAGE;
+  if (sender.tab && Number.isInteger(sender.tab.id) && url && isMetaUrl(url)) return ROLE_CONTENT;
+  return null;
+}
+
+export class MessageError extends Error {
+  constructor(code, message) {
+    super(message);
+    this.code = code;
+  }
+}
+
+// handlers: {type: async (message, sender) → result}. Returns async (message, sender) → reply.
+export function createDispatcher({ handlers, roleOf }) {
+  return async function dispatch(message, sender) {
+    if (!isObject(message) || typeof message.type !== "string") {
+      return { ok: false, error: { code: "invalid_value", message: "a message needs a string type" } };
+    }
+    const role = roleOf(sender);
+    const spec = MESSAGES[message.type];
+    if (!role) return { ok: false, error: { code: "forbidden_caller", message: "sender not allowed" } };
+    if (!spec || !handlers[message.type]) return { ok: false, error: { code: "unknown_type", message: `unknown message type ${message.type}` } };
+    if (spec.from !== role) return { ok: false, error: { code: "forbidden_caller", message: `${message.type} is not for ${role}` } };
+    const problem = spec.validate(message);
+    if (problem) return { ok: false, error: { code: "invalid_value", message: problem } };
+    try {
+      return { ok: true, result: (await handlers[message.type](message, sender)) ?? {} };
+    } catch (e) {
+      return { ok: false, error: { code: (e && e.code) || "internal", message: (e && e.message) || String(e) } };
+    }
+  };
+}

@@ -1,0 +1,180 @@
+// Real headless Chromium with the extension loaded unpacked and the real objector-host registered
+// for that profile. Fixture pages are answered at Meta's production URLs by request interception
+// (nothing leaves the machine: every other host name resolves to nothing). Proves, end to end:
+//   1. one-click: a notice shows "Object with Objector"; a real click opens the form, which is
+//      answered, filled and sent; Meta's confirmation becomes a "confirmed" row in the host's
+//      SQLite file, with its date, the form, the email and the justification;
+//   2. a form reached directly shows "Fill with Objector" and nothing is sent before the click;
+//      after it, Meta's one-time-code answer becomes an "awaiting-code" row.
+// Needs OBJECTOR_HOST_BIN (CTest passes the built objector-host); skips with a message without it.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { mkdtempSync, mkdirSync, writeFileSync, readFileSync, existsSync, rmSync, readdirSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { execFileSync } from "node:child_process";
+import { createRequire } from "node:module";
+import { FIXTURES_DIR, INDEX, outcomeHtml } from "./support/fixture-dom.mjs";
+import { EXTENSION_DIR } from "./support/classic.mjs";
+
+const require = createRequire(import.meta.url);
+const IDS = JSON.parse(readFileSync(join(EXTENSION_DIR, "..", "manifests", "ids.json"), "utf8"));
+const HOST_BIN = process.env.OBJECTOR_HOST_BIN || "";
+const skip = !HOST_BIN || !existsSync(HOST_BIN)
+  ? `objector-host not built (OBJECTOR_HOST_BIN=${HOST_BIN || "unset"}): build the objector-host target`
+  : !existsSync("/usr/bin/chromium") ? "no /usr/bin/chromium" : false;
+if (skip) console.log(`# SKIP chromium extension test: ${skip}`);
+
+const PROFILE = { emails: ["ada@example.org"], country: "DE", language: "en", name: "Ada Lovelace" };
+
+function pageFor(url) {
+  const u = new URL(url);
+  return INDEX.pages.find((p) => {
+    const q = new URL(p.url);
+    return q.hostname === u.hostname && q.pathname.replace(/\/$/, "") === u.pathname.replace(/\/$/, "");
+  });
+}
+
+// Answers Meta's URLs from the fixtures; form POSTs with the queued outcomes; everything else 404.
+async function serveFixtures(page, outcomes, posts) {
+  await page.setRequestInterception(true);
+  page.on("request", (req) => {
+    const url = req.url();
+    if (req.method() === "POST" && new URL(url).pathname === "/ajax/help/contact/submit/page") {
+      posts.push(Object.fromEntries(new URLSearchParams(req.postData() || "")));
+      const entry = pageFor(req.headers().referer || "") || { language: "en" };
+      const kind = outcomes.shift() || "server-error";
+      return req.respond({ status: kind === "server-error" ? 500 : 200, contentType: "text/html; charset=utf-8", body: outcomeHtml(entry.language, kind) });
+    }
+    const entry = req.resourceType() === "document" ? pageFor(url) : null;
+    if (entry) return req.respond({ status: 200, contentType: "text/html; charset=utf-8", body: readFileSync(join(FIXTURES_DIR, entry.file), "utf8") });
+    return req.respond({ status: 404, contentType: "text/plain", body: "not a fixture" });
+  });
+}
+
+// The panel's button lives in a closed shadow root: find it through the DevTools protocol (which
+// sees closed roots) and click it with a real mouse event, as a person would.
+async function panelButton(page) {
+  const cdp = await page.createCDPSession();
+  try {
+    const { root } = await cdp.send("DOM.getDocument", { depth: -1, pierce: true });
+    const stack = [root];
+    while (stack.length) {
+      const node = stack.pop();
+      if (node.nodeName === "BUTTON" && node.attributes && !node.attributes.includes("hidden")) {
+        const inPanel = (await cdp.send("DOM.getOuterHTML", { nodeId: node.nodeId })).outerHTML;
+        const box = await cdp.send("DOM.getBoxModel", { nodeId: node.nodeId }).catch(() => null);
+        if (box && /Objector/.test(inPanel)) {
+          const [x1, y1, , , x3, y3] = box.model.content;
+          return { label: inPanel.replace(/<[^>]+>/g, ""), x: (x1 + x3) / 2, y: (y1 + y3) / 2 };
+        }
+      }
+      for (const child of [...(node.children || []), ...(node.shadowRoots || [])]) stack.push(child);
+    }
+    return null;
+  } finally {
+    await cdp.detach();
+  }
+}
+
+async function waitFor(fn, timeoutMs, what) {
+  const started = Date.now();
+  for (;;) {
+    const value = await fn();
+    if (value) return value;
+    if (Date.now() - started > timeoutMs) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+function rows(db) {
+  if (!existsSync(db)) return [];
+  const out = execFileSync("sqlite3", ["-json", db,
+    "SELECT s.*, (SELECT e.status FROM events e WHERE e.submission_id = s.id ORDER BY e.id DESC LIMIT 1) AS status FROM submissions s ORDER BY s.id"], { encoding: "utf8" }).trim();
+  return out ? JSON.parse(out) : [];
+}
+
+function findDatabase(dir) {
+  if (!existsSync(dir)) return null;
+  const hit = readdirSync(dir).find((f) => /\.(sqlite3?|db)$/.test(f));
+  return hit ? join(dir, hit) : null;
+}
+
+test("Chromium: notice → one click → confirmed row in the host's SQLite; direct form → Fill click → awaiting-code row", { skip, timeout: 120000 }, async () => {
+  const puppeteer = require("puppeteer-core");
+  const home = mkdtempSync(join(tmpdir(), "objector-core-chromium-"));
+  const udd = join(home, ".config", "chromium");
+  const dataDir = join(home, "data");
+  mkdirSync(join(udd, "NativeMessagingHosts"), { recursive: true });
+  writeFileSync(join(udd, "NativeMessagingHosts", `${IDS.host_name}.json`), JSON.stringify({
+    name: IDS.host_name, description: "Objector (test)", path: HOST_BIN, type: "stdio",
+    allowed_origins: [`chrome-extension://${IDS.chromium_id}/`],
+  }));
+  const browser = await puppeteer.launch({
+    executablePath: "/usr/bin/chromium", headless: true, enableExtensions: true, userDataDir: udd,
+    env: { ...process.env, HOME: home, OBJECTOR_DATA_DIR: dataDir },
+    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync",
+      "--no-first-run", "--no-default-browser-check", "--host-resolver-rules=MAP * ~NOTFOUND", "--lang=en",
+      `--disable-extensions-except=${EXTENSION_DIR}`, `--load-extension=${EXTENSION_DIR}`],
+  });
+  try {
+    const origin = `chrome-extension://${IDS.chromium_id}`;
+    await browser.waitForTarget((t) => t.type() === "service_worker" && t.url().startsWith(`${origin}/`), { timeout: 15000 });
+    // The person's profile, saved through the host as the options page does.
+    const ext = await browser.newPage();
+    await ext.goto(`${origin}/popup/popup.html`);
+    const saved = await ext.evaluate((profile) => chrome.runtime.sendMessage({ type: "host.request", request: { type: "profile.set", profile } }), PROFILE);
+    assert.equal(saved.ok, true, JSON.stringify(saved));
+    const hello = await ext.evaluate(() => chrome.runtime.sendMessage({ type: "host.request", request: { type: "hello" } }));
+    const db = hello.result.database || findDatabase(hello.result.data_dir);
+
+    // 1. The notice, one click, the form, Meta's confirmation.
+    const notice = INDEX.pages.find((p) => p.file === "notices/facebook-genai-en.html");
+    const form = pageFor(notice.url.replace(/\/privacy\/genai\/$/, "/help/contact/712876720715583"));
+    assert.ok(form.variant.prestep, "the English 2025 form starts with the yes/no pre-step");
+    const page = await browser.newPage();
+    const posts = [];
+    await serveFixtures(page, ["confirmation"], posts);
+    const t0 = Date.now();
+    await page.goto(notice.url);
+    const objectButton = await waitFor(() => panelButton(page), 10000, "the Object with Objector button");
+    const detectedMs = Date.now() - t0;
+    assert.match(objectButton.label, /Object with Objector/);
+    assert.equal(posts.length, 0);
+    await page.mouse.click(objectButton.x, objectButton.y);
+    await waitFor(async () => page.url().includes("/help/contact/712876720715583"), 10000, "the form to open");
+    await waitFor(() => posts.length > 0, 15000, "the form to be sent");
+    assert.equal(posts[0].form_id, "712876720715583");
+    assert.equal(posts[0].email, INDEX.metaPrefilledEmail, "Meta's prefilled address is kept");
+    const confirmed = await waitFor(() => rows(db).find((r) => r.status === "confirmed"), 15000, "a confirmed row in SQLite");
+    assert.equal(confirmed.form_id, "712876720715583");
+    assert.equal(confirmed.platform, "facebook");
+    assert.equal(confirmed.account_email, INDEX.metaPrefilledEmail);
+    assert.equal(confirmed.page_language, "en");
+    assert.match(confirmed.occurred_at, /^\d{4}-\d{2}-\d{2}T/);
+    assert.match(confirmed.form_url, /^https:\/\/en-gb\.facebook\.com\/help\/contact\/712876720715583/);
+    assert.ok(confirmed.justification_text.length > 0);
+    console.log(`# chromium: notice detected and button shown ${detectedMs} ms after navigation start`);
+
+    // 2. A 2024 form opened directly: nothing happens until "Fill with Objector" is clicked.
+    const direct = INDEX.pages.find((p) => p.file === "forms/facebook-2024-fr.html");
+    const page2 = await browser.newPage();
+    const posts2 = [];
+    await serveFixtures(page2, ["code"], posts2);
+    await page2.goto(direct.url);
+    const fillButton = await waitFor(() => panelButton(page2), 10000, "the Fill with Objector button");
+    assert.match(fillButton.label, /Fill with Objector/);
+    await new Promise((r) => setTimeout(r, 500));
+    assert.equal(posts2.length, 0, "nothing is sent without the click");
+    await page2.mouse.click(fillButton.x, fillButton.y);
+    await waitFor(() => posts2.length > 0, 15000, "the 2024 form to be sent");
+    assert.equal(posts2[0].email, PROFILE.emails[0]);
+    assert.equal(posts2[0].Field1091243, "DE");
+    const awaiting = await waitFor(() => rows(db).find((r) => r.form_id === "6359191084165019"), 15000, "an awaiting-code row");
+    assert.equal(awaiting.status, "awaiting-code");
+    assert.equal(awaiting.page_language, "fr");
+  } finally {
+    await browser.close();
+    rmSync(home, { recursive: true, force: true });
+  }
+});
