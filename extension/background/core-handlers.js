@@ -105,7 +105,7 @@ export function createCoreHandlers({ compiled, matcher, intents, tabs, storage, 
       return fillData.get(language);
     },
 
-    "content.outcome"({ record: r }, sender) {
+    async "content.outcome"({ record: r }, sender) {
       if (r.clientId) return record({ clientId: r.clientId, status: r.status, reason: r.reason });
       // What was sent where comes from the sender's URL, not from the page's word.
       const where = matcher.classifyUrl(compiled, sender.url);
