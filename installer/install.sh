@@ -68,7 +68,7 @@ echo "== build the extension ($extdir)"
 rm -rf "$extdir"
 mkdir -p "$extdir"
 if [ -f "$top/extension/build.mjs" ]; then
-  node "$top/extension/build.mjs" "$extdir" >/dev/null
+  node "$top/extension/build.mjs" --out "$extdir" >/dev/null
 elif [ -f "$top/extension/manifest.json" ]; then
   # No build step: the source folder is loadable as it is, in both browsers.
   cp -R "$top/extension" "$extdir/chromium"

@@ -12,7 +12,7 @@ version="$(sed -n 's/^project(objector VERSION \([0-9.]*\).*/\1/p' "$top/CMakeLi
 stage="$(mktemp -d)"
 trap 'rm -rf "$stage"' EXIT
 if [ -f "$top/extension/build.mjs" ]; then
-  node "$top/extension/build.mjs" "$stage" >/dev/null
+  node "$top/extension/build.mjs" --out "$stage" >/dev/null
 elif [ -f "$top/extension/manifest.json" ]; then
   cp -R "$top/extension" "$stage/chromium"
   cp -R "$top/extension" "$stage/firefox"

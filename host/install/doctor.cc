@@ -7,9 +7,6 @@
 #include <nlohmann/json.hpp>
 #include <system_error>
 
-#if !defined(_WIN32)
-#include <unistd.h>
-#endif
 
 #include "args.h"
 #include "commands.h"
@@ -201,6 +198,7 @@ void Probe(const Env& env, const BrowserRow& row, const fs::path& manifest, cons
   req.argv = {host};
   if (row.family == Family::kChromium) {
     req.argv.push_back(ChromiumOrigin());
+    if (env.os == Os::kWindows) req.argv.push_back("--parent-window=0");
   } else {
     req.argv.push_back(manifest.string());
     req.argv.push_back(GeckoId());
@@ -255,7 +253,7 @@ void CheckDatabase(DoctorReport* report) {
       report->general.push_back({Failure::kDatabase,
                                  "cannot create " + db.string() + ": " + dir.string() + " is a file, not a folder",
                                  "move " + dir.string() + " away, or set OBJECTOR_DATA_DIR to another folder"});
-    } else if (::access(dir.c_str(), W_OK) == 0) {
+    } else if (IsWritableDir(dir)) {
       report->database_note = "not created yet; will be created on first use (" + dir.string() + " is writable)";
     } else {
       report->general.push_back({Failure::kDatabase,

@@ -78,6 +78,20 @@ bool CopyFileAtomic(const fs::path& from, const fs::path& to, fs::perms mode, st
   return WriteFileAtomic(to, bytes, mode, err);
 }
 
+bool IsWritableDir(const fs::path& dir) {
+#if defined(_WIN32)
+  fs::path probe = dir / ".objector-write-probe";
+  std::ofstream out(probe);
+  bool ok = static_cast<bool>(out);
+  out.close();
+  std::error_code ec;
+  fs::remove(probe, ec);
+  return ok;
+#else
+  return ::access(dir.c_str(), W_OK) == 0;
+#endif
+}
+
 bool IsExecutable(const fs::path& path) {
   std::error_code ec;
   if (!fs::is_regular_file(path, ec)) return false;

@@ -20,6 +20,8 @@ bool ReadFile(const std::filesystem::path& file, std::string* content, std::stri
 // Copies `from` to `to` atomically with permission `mode`.
 bool CopyFileAtomic(const std::filesystem::path& from, const std::filesystem::path& to,
                     std::filesystem::perms mode, std::string* err);
+// True when the current user may create files in the folder `dir`.
+bool IsWritableDir(const std::filesystem::path& dir);
 // True when `path` is a regular file the current user may execute.
 bool IsExecutable(const std::filesystem::path& path);
 

@@ -99,6 +99,9 @@ test("install.sh installs binaries and registers the host for Chromium and Firef
   assert.deepEqual(cr.allowed_origins, [`chrome-extension://${IDS.chromium_id}/`]);
   const ff = JSON.parse(readFileSync(join(home, ".mozilla/native-messaging-hosts/org.objector.host.json")));
   assert.deepEqual(ff.allowed_extensions, [IDS.gecko_id]);
+  for (const b of ["chromium", "firefox"]) {
+    assert.ok(existsSync(join(home, ".local/share/objector-extension", b, "manifest.json")), `${b} extension built`);
+  }
   assert.match(r.out, /chrome:\/\/extensions/);
   assert.match(r.out, /about:debugging/);
   installed = tree(home);
