@@ -28,7 +28,8 @@
 
   function isHidden(el) {
     if (el.hidden || el.getAttribute("aria-hidden") === "true") return true;
-    if (el.style && el.style.display === "none") return true;
+    const inline = el.getAttribute("style");
+    if (inline && /display\s*:\s*none/i.test(inline)) return true;
     if (typeof el.checkVisibility === "function") return !el.checkVisibility();
     return false;
   }
@@ -67,11 +68,8 @@
     return normalizeText(rawText(node, false));
   }
 
-  function dialogsOf(doc) {
-    const found = doc.querySelectorAll("[role=dialog], [role=alertdialog], dialog[open], [aria-modal=true]");
-    const texts = [];
-    for (const d of found) if (isShown(d, null)) texts.push(visibleText(d));
-    return texts;
+  function dialogElements(doc) {
+    return Array.from(doc.querySelectorAll("[role=dialog], [role=alertdialog], dialog[open], [aria-modal=true]")).filter((d) => isShown(d, null));
   }
 
   function linksOf(root) {
@@ -228,14 +226,27 @@
     return { step, status, reason };
   }
 
+  // What the matcher needs, and no more: on a form or notice page the whole visible text; on any
+  // other Meta page only the dialogs (a notice elsewhere is always a dialog), so a long feed is
+  // not read at all; off Meta's hosts nothing.
   function snapshot(doc, compiled) {
     const body = doc.body || doc.documentElement;
-    const text = visibleText(body);
     const lang = doc.documentElement.getAttribute("lang") || "";
-    const page = { url: doc.location ? doc.location.href : doc.URL, lang, text, dialogs: dialogsOf(doc), links: linksOf(body), step: null };
-    const where = matcher.classifyUrl(compiled, page.url);
-    if (where.meta && where.area === "form") {
-      const language = matcher.languageOf(compiled, { lang, text }) || "en";
+    const url = doc.location ? doc.location.href : doc.URL;
+    const page = { url, lang, text: "", dialogs: [], links: [], step: null };
+    const where = matcher.classifyUrl(compiled, url);
+    if (!where.meta) return page;
+    if (where.area === "page") {
+      for (const d of dialogElements(doc)) {
+        page.dialogs.push(visibleText(d));
+        page.links.push(...linksOf(d));
+      }
+      return page;
+    }
+    page.text = visibleText(body);
+    page.links = linksOf(body);
+    if (where.area === "form") {
+      const language = matcher.languageOf(compiled, { lang, text: page.text }) || "en";
       page.step = pageStep(body, compiled, language);
     }
     return page;

@@ -169,7 +169,11 @@ test("Chromium: notice → one click → confirmed row in the host's SQLite; dir
     await page2.mouse.click(fillButton.x, fillButton.y);
     await waitFor(() => posts2.length > 0, 15000, "the 2024 form to be sent");
     assert.equal(posts2[0].email, PROFILE.emails[0]);
-    assert.equal(posts2[0].Field1091243, "DE");
+    // This form lists countries by localised name only: Germany is "Allemagne".
+    const html = readFileSync(join(FIXTURES_DIR, direct.file), "utf8");
+    const germany = new RegExp(`<option value="(\\d+)">${new Intl.DisplayNames(["fr"], { type: "region" }).of("DE")}<`).exec(html)[1];
+    assert.equal(direct.variant.country, "select-names");
+    assert.equal(posts2[0].Field1091243, germany);
     const awaiting = await waitFor(() => rows(db).find((r) => r.form_id === "6359191084165019"), 15000, "an awaiting-code row");
     assert.equal(awaiting.status, "awaiting-code");
     assert.equal(awaiting.page_language, "fr");
