@@ -21,8 +21,11 @@ Result<json> Hello(Context& ctx, const json& req) {
   const json* client = nullptr;
   Status s = Fields(req, "").Object("client", &client, false);
   if (!s.ok()) return s;
-  json caps = json::array();
-  for (const auto& m : MessageTypes()) caps.push_back(m.type);
+  static const json caps = [] {
+    json list = json::array();
+    for (const auto& m : MessageTypes()) list.push_back(m.type);
+    return list;
+  }();
   return json{{"protocol", 1},
               {"host_version", build::kVersion},
               {"data_dir", ctx.data_dir()},

@@ -40,11 +40,16 @@ std::string ErrorReply(const json& id, const Status& status) {
 }
 
 std::vector<std::string> ReplyFrames(const json& id, const json& result, size_t max_bytes) {
-  json whole = {{"id", id}, {"ok", true}, {"result", result}};
-  std::string text = Dump(whole);
-  if (text.size() <= max_bytes) return {std::move(text)};
-
+  // The envelope is written around the result's text (no copy of the result tree); the key order
+  // is the one nlohmann would write: id, ok, result.
   std::string body = Dump(result);
+  std::string text = "{\"id\":" + Dump(id) + ",\"ok\":true,\"result\":";
+  if (text.size() + body.size() + 1 <= max_bytes) {
+    text += body;
+    text += '}';
+    return {std::move(text)};
+  }
+
   // Room for the envelope around `data`: id, counters up to 10 digits each, keys and quotes.
   const size_t overhead = Dump(json{{"id", id}, {"ok", true}, {"chunk", {{"index", 0}, {"count", 0}}}, {"data", ""}})
                               .size() +
