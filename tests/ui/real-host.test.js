@@ -141,3 +141,39 @@ test("real host: a host killed mid-way and a locked database lose nothing and du
   const ids = sql(data.db, "SELECT client_id FROM submissions ORDER BY id").map((r) => r.client_id);
   assert.deepEqual(ids, [first, ...more].map((s) => s.client_id));
 });
+
+test("real host: justifications edited in the options page are stored in SQLite, one default per language, and are what fill-data sends", async () => {
+  const { data, connector } = world();
+  cli(bins.cli, { dataDir: data.dir }, ["profile", "set", "--email", "a@example.org", "--country", "NL", "--language", "nl"]);
+  const { $, doc, win } = await openOptions({ connector, hash: "#justifications" });
+  assert.equal($("just-language").value, "nl");
+  assert.equal($("just-text-builtin").value, defaults.languages.nl.text);
+  doc.querySelector('[data-id="builtin"] button').click(); // "Use as my text and edit"
+  await waitFor(() => sql(data.db, "SELECT COUNT(*) AS n FROM justifications")[0].n === 1, { timeoutMs: 8000 });
+  const [first] = sql(data.db, "SELECT id, language, text, is_default FROM justifications");
+  assert.deepEqual([first.language, first.text, first.is_default], ["nl", defaults.languages.nl.text, 1]);
+  // Edit it in place.
+  await waitFor(() => $(`just-text-${first.id}`));
+  $(`just-text-${first.id}`).value = "Ik maak bezwaar op grond van artikel 21 AVG. Eigen woorden.";
+  doc.querySelector(`[data-id="${first.id}"] button.primary`).click();
+  await waitFor(() => sql(data.db, `SELECT text FROM justifications WHERE id = ${first.id}`)[0].text.includes("Eigen woorden"), { timeoutMs: 8000 });
+  // A second text, then make it the default.
+  $("just-add").click();
+  $("just-text-new").value = "Bezwaar (art. 21 AVG), tweede tekst.";
+  doc.querySelector('[data-id="new"] button').click();
+  await waitFor(() => sql(data.db, "SELECT COUNT(*) AS n FROM justifications")[0].n === 2, { timeoutMs: 8000 });
+  const second = sql(data.db, "SELECT id FROM justifications ORDER BY id DESC LIMIT 1")[0].id;
+  await waitFor(() => $(`just-default-${second}`));
+  $(`just-default-${second}`).checked = true;
+  $(`just-default-${second}`).dispatchEvent(new win.Event("change", { bubbles: true }));
+  await waitFor(() => sql(data.db, "SELECT id FROM justifications WHERE is_default = 1").map((r) => r.id).join() === String(second), { timeoutMs: 8000 });
+  // What the content script would fill in for a Dutch form now.
+  const { createFillDataSource } = await import("../../extension/lib/fill-data.js");
+  const client = createHostClient({ connectNative: connector.connectNative, timeoutMs: 10000 });
+  const fill = await createFillDataSource({ client, storage: createMemoryStorage(), defaults }).get("nl-NL");
+  assert.deepEqual([fill.ready, fill.justification.text, fill.justification.source], [true, "Bezwaar (art. 21 AVG), tweede tekst.", "host"]);
+  // Delete the first one.
+  await waitFor(() => doc.querySelector(`[data-id="${first.id}"]`));
+  [...doc.querySelectorAll(`[data-id="${first.id}"] button`)].find((b) => b.textContent === "Delete").click();
+  await waitFor(() => sql(data.db, "SELECT COUNT(*) AS n FROM justifications")[0].n === 1, { timeoutMs: 8000 });
+});
