@@ -2,6 +2,8 @@
 
 #include <unistd.h>
 
+#include <cerrno>
+
 #include <array>
 #include <boost/asio.hpp>
 #include <csignal>
@@ -67,6 +69,7 @@ class AsioLoop {
       : in_(io, ::dup(in_fd)), out_(io, ::dup(out_fd)), signals_(io, SIGINT, SIGTERM), session_(session), diag_(diag) {}
 
   void Start() {
+    out_.non_blocking(true);  // direct writes in Write() must never block the loop
     signals_.async_wait([this](const boost::system::error_code& ec, int) {
       if (ec) return;
       diag_ << "objector-host: stopping on signal\n";
@@ -97,6 +100,23 @@ class AsioLoop {
 
   void Write(std::string bytes) {
     pending_ = std::move(bytes);
+    // Most replies fit in the pipe: write them now and skip a trip through the event queue.
+    size_t done = 0;
+    while (done < pending_.size()) {
+      ssize_t n = ::write(out_.native_handle(), pending_.data() + done, pending_.size() - done);
+      if (n > 0) {
+        done += static_cast<size_t>(n);
+      } else if (n < 0 && errno == EINTR) {
+        continue;
+      } else {
+        break;  // EAGAIN (the browser is slow to read) or an error: let Asio wait or report it
+      }
+    }
+    if (done == pending_.size()) {
+      if (closing_) Stop(); else Read();
+      return;
+    }
+    pending_.erase(0, done);
     writing_ = true;
     asio::async_write(out_, asio::buffer(pending_), [this](const boost::system::error_code& ec, size_t) {
       writing_ = false;
