@@ -138,3 +138,32 @@ TEST_CASE("an export larger than 1 MiB arrives in chunks that reassemble", "[rou
 }
 
 }  // namespace objector::itest
+
+namespace objector::itest {
+
+TEST_CASE("a corrupt database gets db_corrupt naming the file, the host keeps serving, the file is untouched",
+          "[roundtrip]") {
+  TempDir tmp;
+  const std::string db = tmp.path() + "/objector.sqlite3";
+  const std::string garbage = "SQLite format 3?" + std::string(4080, '\x7f');  // a damaged header
+  {
+    std::ofstream f(db, std::ios::binary);
+    f << garbage;
+  }
+  Child host(OBJECTOR_HOST_BIN, {}, {{"OBJECTOR_DATA_DIR", tmp.path()}}, tmp.path() + "/err.txt");
+  for (int attempt = 0; attempt < 2; ++attempt) {  // the second request retries the open, same answer
+    auto reply = host.Call({{"id", attempt}, {"type", "submission.record"}, {"submission", SubmissionJson("c")}});
+    REQUIRE(reply);
+    CHECK((*reply)["ok"] == false);
+    CHECK((*reply)["error"]["code"] == "db_corrupt");
+    CHECK((*reply)["error"]["message"].get<std::string>().find(db) != std::string::npos);
+  }
+  auto hello = host.Call({{"id", "h"}, {"type", "hello"}});
+  REQUIRE(hello);
+  CHECK((*hello)["ok"] == true);
+  host.CloseStdin();
+  CHECK(host.Wait() == 0);
+  CHECK(Slurp(db) == garbage);
+}
+
+}  // namespace objector::itest
