@@ -65,3 +65,26 @@ export async function popupFor(handle, url) {
 }
 
 export const screenshotsDir = () => config.screenshotsDir;
+
+// Settings → "Let me review the filled form and press Send myself", ticked or not, as a person does.
+export async function setReviewBeforeSend(handle, on) {
+  const page = await handle.openExtensionPage("options/options.html#settings");
+  try {
+    await waitReady(page);
+    await page.waitForSelector("#settings:not([hidden]) #setting-review", { visible: true });
+    const checked = await page.$eval("#setting-review", (el) => el.checked);
+    if (checked !== on) {
+      await page.click("#setting-review");
+      await page.waitForFunction(() => document.getElementById("status").textContent.length > 0);
+    }
+    const stored = await page.evaluate(async () => {
+      const api = globalThis.browser || globalThis.chrome;
+      return (await api.storage.local.get("settings")).settings;
+    });
+    if (!stored || stored.reviewBeforeSend !== on) {
+      throw new Error(`the setting "review before send" did not become ${on}`);
+    }
+  } finally {
+    await page.close();
+  }
+}

@@ -53,6 +53,14 @@ bool ReadFile(const std::string& path, std::string* out) {
   return true;
 }
 
+// "de-de.facebook.com" → "facebook.com" (Meta's sites have two-label names).
+std::string SiteOf(const std::string& host) {
+  const auto last = host.rfind('.');
+  if (last == std::string::npos || last == 0) return host;
+  const auto before = host.rfind('.', last - 1);
+  return before == std::string::npos ? host : host.substr(before + 1);
+}
+
 bool FileExists(const std::string& path) { return std::ifstream(path).good(); }
 
 // Splits "https://host/path?query" into host and path. Returns false when it is not https.
@@ -143,12 +151,18 @@ const Page* Site::Find(const std::string& host, const std::string& path) const {
   for (const auto& page : pages_) {
     if (page.host == h && page.path == path) return &page;
   }
+  const std::string p = WithoutTrailingSlash(path);
   for (const auto& page : pages_) {
-    if (page.host == h && WithoutTrailingSlash(page.path) == WithoutTrailingSlash(path)) {
-      return &page;
-    }
+    if (page.host == h && WithoutTrailingSlash(page.path) == p) return &page;
   }
-  return nullptr;
+  const std::string site = SiteOf(h);
+  const Page* any = nullptr;
+  for (const auto& page : pages_) {
+    if (SiteOf(page.host) != site || WithoutTrailingSlash(page.path) != p) continue;
+    if (page.language == "en") return &page;
+    if (!any) any = &page;
+  }
+  return any;
 }
 
 std::vector<std::string> Site::Hosts() const {

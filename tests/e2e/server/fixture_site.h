@@ -48,7 +48,9 @@ class Site {
   bool Load(const std::string& fixtures_dir, std::string* err);
 
   // The page for host+path, or nullptr. A trailing slash is not significant ("/privacy/genai"
-  // and "/privacy/genai/" are the same page unless both are listed).
+  // and "/privacy/genai/" are the same page unless both are listed). As on Meta's site, a path
+  // listed on one locale host of a site is served on its other hosts too (www.facebook.com,
+  // de-de.facebook.com, ...): exact host first, then the English page of that site, then any.
   const Page* Find(const std::string& host, const std::string& path) const;
 
   // Every host name the fixtures use, sorted, without duplicates (for the certificate's SAN and

@@ -48,6 +48,21 @@ TEST_CASE("pages are found by host and production path, trailing slash optional"
   CHECK(site.Hosts() == std::vector<std::string>{"help.instagram.com", "www.facebook.com"});
 }
 
+TEST_CASE("a path of one locale host is served on the site's other hosts, English first") {
+  TempFixtures fx(R"([{"url": "https://de-de.facebook.com/help/contact/1", "file": "de.html", "language": "de"},
+                      {"url": "https://en-gb.facebook.com/help/contact/1", "file": "en.html", "language": "en"},
+                      {"url": "https://fr-fr.facebook.com/help/contact/2", "file": "fr.html", "language": "fr"}])");
+  for (const char* f : {"de.html", "en.html", "fr.html"}) fx.Write(f, f);
+  Site site;
+  std::string err;
+  REQUIRE(site.Load(fx.dir.string(), &err));
+  CHECK(site.Find("de-de.facebook.com", "/help/contact/1")->language == "de");
+  CHECK(site.Find("www.facebook.com", "/help/contact/1")->language == "en");
+  CHECK(site.Find("www.facebook.com", "/help/contact/2")->language == "fr");
+  CHECK(site.Find("help.instagram.com", "/help/contact/1") == nullptr);
+  CHECK(site.Find("facebook.com.example.net", "/help/contact/1") == nullptr);
+}
+
 TEST_CASE("{\"pages\": [...]} is accepted as the index too") {
   TempFixtures fx(R"({"pages": [{"url": "https://www.facebook.com/a", "file": "a.html"}]})");
   fx.Write("a.html", "a");

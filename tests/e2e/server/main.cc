@@ -192,11 +192,17 @@ int main(int argc, char** argv) {
               << opt.key << std::endl;
     return 1;
   }
+  // Routed handlers (not a pre-routing hook): cpp-httplib reads a POST's body only before routed
+  // handlers run.
   auto meta_handler = [&](const httplib::Request& req, httplib::Response& res) {
     ServeMeta(site, state, req, res);
-    return httplib::Server::HandlerResponse::Handled;
   };
-  meta.set_pre_routing_handler(meta_handler);
+  meta.Get(".*", meta_handler);
+  meta.Post(".*", meta_handler);
+  meta.Put(".*", meta_handler);
+  meta.Delete(".*", meta_handler);
+  meta.Patch(".*", meta_handler);
+  meta.Options(".*", meta_handler);
 
   httplib::Server control;
   control.set_pre_routing_handler([&](const httplib::Request& req, httplib::Response& res) {

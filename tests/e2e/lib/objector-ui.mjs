@@ -1,0 +1,60 @@
+// Objector's panel on Meta's pages lives in a CLOSED shadow root (<objector-ui>): neither the page
+// nor the test can reach into it with DOM calls. So the tests do what a person does:
+// - read it with the browser's find-in-page (window.find searches rendered text, shadow roots
+//   included, exactly like Ctrl+F);
+// - press its button with the mouse at the button's place (Chromium: found by its accessible name
+//   in the accessibility tree) or with the keyboard (Firefox: Tab until focus enters the panel,
+//   then Enter; the panel has one button and it comes first).
+// Both give a trusted event (event.isTrusted), the only kind the extension acts on.
+
+// True when `text` is rendered somewhere on the page (panel included).
+export async function pageShows(page, text) {
+  return page.evaluate((t) => {
+    getSelection().removeAllRanges();
+    const found = window.find(t, false, false, true);
+    getSelection().removeAllRanges();
+    return found;
+  }, text);
+}
+
+// Waits until the page shows one of `texts`; returns the one shown. Throws naming all of them.
+export async function waitForText(page, texts, { timeout = 15000 } = {}) {
+  const list = Array.isArray(texts) ? texts : [texts];
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    for (const t of list) if (await pageShows(page, t)) return t;
+    if (Date.now() > deadline) {
+      throw new Error(`page never showed ${list.map((t) => JSON.stringify(t)).join(" or ")} within ${timeout} ms`);
+    }
+    await new Promise((r) => setTimeout(r, 150));
+  }
+}
+
+export async function hasPanel(page) {
+  return page.evaluate(() => document.querySelector("objector-ui") !== null);
+}
+
+// Presses the panel's button labelled `label` like a person.
+export async function pressPanelButton(browserName, page, label, { timeout = 15000 } = {}) {
+  await waitForText(page, label, { timeout });
+  if (browserName === "chromium") {
+    const button = await page.waitForSelector(`::-p-aria([name=${JSON.stringify(label)}][role="button"])`,
+      { timeout, visible: true });
+    await button.click();  // scrolls into view, moves the mouse there, presses and releases
+    await button.dispose();
+    return;
+  }
+  await page.bringToFront();
+  await page.evaluate(() => {
+    if (document.activeElement && document.activeElement !== document.body) document.activeElement.blur();
+    getSelection().removeAllRanges();
+  });
+  for (let i = 0; i < 80; i++) {
+    await page.keyboard.press("Tab");
+    if (await page.evaluate(() => document.activeElement && document.activeElement.localName === "objector-ui")) {
+      await page.keyboard.press("Enter");
+      return;
+    }
+  }
+  throw new Error(`keyboard focus never reached Objector's panel ("${label}") after 80 Tab presses`);
+}
