@@ -90,8 +90,18 @@ async function launchFirefox({ home, extDir, downloadDir, lang }) {
       const page = await browser.newPage();
       await page.setViewport({ width, height });
       page.goto(`${origin}/${rel}`).catch(() => {}); // never resolves for moz-extension:// (see recipe)
-      await page.waitForFunction(() => document.body && document.body.dataset.ready, { timeout: 20000 });
-      return page;
+      // The wait may start in the about:blank that precedes the page and fail when it goes away:
+      // wait again in the new document until the deadline.
+      const deadline = Date.now() + 20000;
+      for (;;) {
+        try {
+          await page.waitForFunction(() => document.body && document.body.dataset.ready, { timeout: Math.max(1000, deadline - Date.now()) });
+          return page;
+        } catch (e) {
+          if (Date.now() > deadline) throw e;
+          await new Promise((r) => setTimeout(r, 100));
+        }
+      }
     },
   };
 }

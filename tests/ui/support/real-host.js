@@ -22,7 +22,8 @@ export function tempDataDir(prefix = "objector-ui-") {
 }
 
 export function sql(db, query) {
-  const out = execFileSync("sqlite3", ["-json", db, query], { encoding: "utf8" });
+  // .timeout: wait for the host's write lock instead of failing while it writes or migrates.
+  const out = execFileSync("sqlite3", ["-json", "-cmd", ".timeout 5000", db, query], { encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
   return out.trim() ? JSON.parse(out) : [];
 }
 
