@@ -1,5 +1,6 @@
 // Windows data directory rules (compiled only on Windows).
 #include <cstdlib>
+#include <cerrno>
 #include <direct.h>
 #include <fstream>
 

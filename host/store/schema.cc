@@ -64,8 +64,8 @@ CREATE TRIGGER events_append_only_delete BEFORE DELETE ON events
 // Version 2: indexes for history paging and the status timeline, and at most one default
 // justification per language enforced by the database.
 constexpr const char kV2[] = R"sql(
-CREATE INDEX submissions_by_time ON submissions(occurred_at, id);
-CREATE INDEX events_by_submission ON events(submission_id, occurred_at, id);
+CREATE INDEX submissions_by_time ON submissions(julianday(occurred_at), id);
+CREATE INDEX events_by_submission ON events(submission_id, julianday(occurred_at), id);
 UPDATE justifications SET is_default = 0
   WHERE is_default = 1 AND id NOT IN (SELECT MAX(id) FROM justifications WHERE is_default = 1 GROUP BY language);
 CREATE UNIQUE INDEX justifications_one_default ON justifications(language) WHERE is_default = 1;

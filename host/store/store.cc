@@ -49,12 +49,14 @@ Justification ReadJustification(SQLite::Statement& q) {
 constexpr const char kJustificationColumns[] =
     "SELECT id, language, title, text, is_default, created_at, updated_at FROM justifications ";
 
-// The WHERE clause shared by history paging and counting; parameters ?1..?5.
+// The WHERE clause shared by history paging and counting; parameters ?1..?5. Times compare through
+// julianday() so "…:06Z" and "…:06.500Z" order by instant, not by text.
 constexpr const char kHistoryFilter[] =
     " FROM (SELECT s.*, (SELECT e.status FROM events e WHERE e.submission_id = s.id"
-    "   ORDER BY e.occurred_at DESC, e.id DESC LIMIT 1) AS current_status FROM submissions s) h"
+    "   ORDER BY julianday(e.occurred_at) DESC, e.id DESC LIMIT 1) AS current_status FROM submissions s) h"
     " WHERE (?1 = '' OR platform = ?1) AND (?2 = '' OR current_status = ?2) AND (?3 = '' OR form_kind = ?3)"
-    "   AND (?4 = '' OR occurred_at >= ?4) AND (?5 = '' OR occurred_at <= ?5)";
+    "   AND (?4 = '' OR julianday(occurred_at) >= julianday(?4))"
+    "   AND (?5 = '' OR julianday(occurred_at) <= julianday(?5))";
 
 void BindFilter(SQLite::Statement& q, const HistoryQuery& f) {
   q.bind(1, f.platform);
@@ -308,7 +310,7 @@ Result<WriteOutcome> Store::AppendEvent(const Event& e) {
 std::vector<Event> Store::LoadEvents(int64_t submission_id, const std::string& client_id) {
   SQLite::Statement q(*db_,
                       "SELECT client_event_id, status, reason, occurred_at, utc_offset_minutes FROM events"
-                      " WHERE submission_id = ? ORDER BY occurred_at, id");
+                      " WHERE submission_id = ? ORDER BY julianday(occurred_at), id");
   q.bind(1, submission_id);
   std::vector<Event> out;
   while (q.executeStep()) {
@@ -346,7 +348,7 @@ Result<HistoryPage> Store::ListHistory(const HistoryQuery& f) {
                         std::string("SELECT id, client_id, platform, form_kind, form_url, form_id, account_email,"
                                     " country, justification_text, page_language, browser, extension_version,"
                                     " occurred_at, utc_offset_minutes, recorded_at, current_status") +
-                            kHistoryFilter + " ORDER BY occurred_at DESC, id DESC LIMIT ?6 OFFSET ?7");
+                            kHistoryFilter + " ORDER BY julianday(occurred_at) DESC, id DESC LIMIT ?6 OFFSET ?7");
     BindFilter(q, f);
     q.bind(6, f.limit);
     q.bind(7, f.offset);
@@ -382,15 +384,16 @@ Result<Stats> Store::GetStats() {
   return Guard<Stats>([&]() -> Result<Stats> {
     Stats st;
     HistoryQuery all;
-    SQLite::Statement q(*db_, std::string("SELECT platform, current_status, occurred_at") + kHistoryFilter);
+    SQLite::Statement q(*db_, std::string("SELECT platform, current_status, occurred_at") + kHistoryFilter +
+                                  " ORDER BY julianday(occurred_at), id");
     BindFilter(q, all);
     while (q.executeStep()) {
       ++st.total;
       ++st.by_platform[q.getColumn(0).getString()];
       ++st.by_status[q.getColumn(1).getString()];
       std::string at = q.getColumn(2).getString();
-      if (!st.first_at || at < *st.first_at) st.first_at = at;
-      if (!st.last_at || at > *st.last_at) st.last_at = at;
+      if (!st.first_at) st.first_at = at;  // rows come oldest first
+      st.last_at = at;
     }
     return st;
   });

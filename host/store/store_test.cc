@@ -142,6 +142,22 @@ TEST_CASE("history pages newest first and filters by platform, status, kind and 
   CHECK(*stats->last_at == "2026-11-26T10:00:00Z");
 }
 
+TEST_CASE("times order by instant, whatever their precision", "[store]") {
+  auto store = OpenOrFail(":memory:");
+  REQUIRE(store->RecordSubmission(SampleSubmission("whole", "2026-11-25T16:54:06Z")).ok());
+  REQUIRE(store->RecordSubmission(SampleSubmission("half", "2026-11-25T16:54:06.5Z")).ok());
+  REQUIRE(store->RecordSubmission(SampleSubmission("early", "2026-11-25T16:54:05.999Z")).ok());
+  auto page = store->ListHistory({});
+  REQUIRE(page->items.size() == 3);
+  CHECK(page->items[0].submission.client_id == "half");
+  CHECK(page->items[1].submission.client_id == "whole");
+  CHECK(page->items[2].submission.client_id == "early");
+  HistoryQuery q;
+  q.to = "2026-11-25T16:54:06Z";
+  CHECK(store->ListHistory(q)->total == 2);
+  CHECK(*store->GetStats()->last_at == "2026-11-25T16:54:06.5Z");
+}
+
 TEST_CASE("the history tables refuse UPDATE and DELETE (append-only)", "[store]") {
   TempDir dir;
   std::string path = dir.path() + "/db.sqlite3";
