@@ -198,8 +198,13 @@ export async function mountOptions({ doc, win, bg, t, storage, locale, defaults,
   const hostStatus = await showHost();
   ({ profile } = await loadProfile(deps));
   if (win) {
-    win.addEventListener("hashchange", () => {
-      if (isReady(profile)) showSection(win.location.hash.slice(1));
+    win.addEventListener("hashchange", async () => {
+      if (!isReady(profile)) return;
+      // Move focus to the new section's heading so keyboard and screen-reader users land there.
+      const shown = await showSection(win.location.hash.slice(1));
+      const heading = $(shown).querySelector("h1");
+      heading.setAttribute("tabindex", "-1");
+      heading.focus();
     });
   }
   const section = win ? win.location.hash.slice(1) : "";
