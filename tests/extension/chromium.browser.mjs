@@ -9,12 +9,12 @@
 // Needs OBJECTOR_HOST_BIN (CTest passes the built objector-host); skips with a message without it.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { mkdtempSync, mkdirSync, writeFileSync, readFileSync, existsSync, rmSync, readdirSync } from "node:fs";
+import { mkdtempSync, mkdirSync, writeFileSync, readFileSync, existsSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { execFileSync } from "node:child_process";
 import { createRequire } from "node:module";
-import { FIXTURES_DIR, INDEX, outcomeHtml } from "./support/fixture-dom.mjs";
+import { FIXTURES_DIR, INDEX } from "./support/fixture-dom.mjs";
+import { pageFor, serveFixtures, waitFor, historyRows } from "./support/browser-kit.mjs";
 import { EXTENSION_DIR } from "./support/classic.mjs";
 
 const require = createRequire(import.meta.url);
@@ -26,31 +26,6 @@ const skip = !HOST_BIN || !existsSync(HOST_BIN)
 if (skip) console.log(`# SKIP chromium extension test: ${skip}`);
 
 const PROFILE = { emails: ["ada@example.org"], country: "DE", language: "en", name: "Ada Lovelace" };
-
-function pageFor(url) {
-  const u = new URL(url);
-  return INDEX.pages.find((p) => {
-    const q = new URL(p.url);
-    return q.hostname === u.hostname && q.pathname.replace(/\/$/, "") === u.pathname.replace(/\/$/, "");
-  });
-}
-
-// Answers Meta's URLs from the fixtures; form POSTs with the queued outcomes; everything else 404.
-async function serveFixtures(page, outcomes, posts) {
-  await page.setRequestInterception(true);
-  page.on("request", (req) => {
-    const url = req.url();
-    if (req.method() === "POST" && new URL(url).pathname === "/ajax/help/contact/submit/page") {
-      posts.push(Object.fromEntries(new URLSearchParams(req.postData() || "")));
-      const entry = pageFor(req.headers().referer || "") || { language: "en" };
-      const kind = outcomes.shift() || "server-error";
-      return req.respond({ status: kind === "server-error" ? 500 : 200, contentType: "text/html; charset=utf-8", body: outcomeHtml(entry.language, kind) });
-    }
-    const entry = req.resourceType() === "document" ? pageFor(url) : null;
-    if (entry) return req.respond({ status: 200, contentType: "text/html; charset=utf-8", body: readFileSync(join(FIXTURES_DIR, entry.file), "utf8") });
-    return req.respond({ status: 404, contentType: "text/plain", body: "not a fixture" });
-  });
-}
 
 // The panel's button lives in a closed shadow root: find it through the DevTools protocol (which
 // sees closed roots) and click it with a real mouse event, as a person would.
@@ -77,28 +52,7 @@ async function panelButton(page) {
   }
 }
 
-async function waitFor(fn, timeoutMs, what) {
-  const started = Date.now();
-  for (;;) {
-    const value = await fn();
-    if (value) return value;
-    if (Date.now() - started > timeoutMs) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
-
-function rows(db) {
-  if (!existsSync(db)) return [];
-  const out = execFileSync("sqlite3", ["-json", db,
-    "SELECT s.*, (SELECT e.status FROM events e WHERE e.submission_id = s.id ORDER BY e.id DESC LIMIT 1) AS status FROM submissions s ORDER BY s.id"], { encoding: "utf8" }).trim();
-  return out ? JSON.parse(out) : [];
-}
-
-function findDatabase(dir) {
-  if (!existsSync(dir)) return null;
-  const hit = readdirSync(dir).find((f) => /\.(sqlite3?|db)$/.test(f));
-  return hit ? join(dir, hit) : null;
-}
+const rows = historyRows;
 
 test("Chromium: notice → one click → confirmed row in the host's SQLite; direct form → Fill click → awaiting-code row", { skip, timeout: 120000 }, async () => {
   const puppeteer = require("puppeteer-core");
@@ -126,7 +80,8 @@ test("Chromium: notice → one click → confirmed row in the host's SQLite; dir
     const saved = await ext.evaluate((profile) => chrome.runtime.sendMessage({ type: "host.request", request: { type: "profile.set", profile } }), PROFILE);
     assert.equal(saved.ok, true, JSON.stringify(saved));
     const hello = await ext.evaluate(() => chrome.runtime.sendMessage({ type: "host.request", request: { type: "hello" } }));
-    const db = hello.result.database || findDatabase(hello.result.data_dir);
+    const db = hello.result.database;
+    assert.ok(db, "the host names its database");
 
     // 1. The notice, one click, the form, Meta's confirmation.
     const notice = INDEX.pages.find((p) => p.file === "notices/facebook-genai-en.html");
