@@ -119,7 +119,9 @@ export function mountHistory({ doc, bg, t, locale, download, status, now = () =>
       summary.textContent =
         result.total === 0
           ? text(t, "historyEmpty", "No objections recorded yet.")
-          : text(t, "historyCount", `${result.total} objections`, [String(result.total)]);
+          : result.total === 1
+            ? text(t, "historyCountOne", "1 objection")
+            : text(t, "historyCount", `${result.total} objections`, [String(result.total)]);
       return result;
     } catch (e) {
       summary.textContent = text(t, "historyUnavailable", `The history cannot be read right now: ${e.message}`, [e.message]);

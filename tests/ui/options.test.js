@@ -157,7 +157,7 @@ test("history filters send platform, status and the local days as UTC bounds", a
   $("filter-from").value = "2026-11-22";
   $("filter-to").value = "2026-11-22";
   submit(win, $("history-filters"));
-  await waitFor(() => $("history-summary").textContent === "1 objections");
+  await waitFor(() => $("history-summary").textContent === "1 objection");
   const sent = host.state.received.filter((r) => r.type === "history.list").at(-1);
   assert.equal(sent.platform, "instagram");
   assert.equal(sent.from, new Date(2026, 10, 22, 0, 0, 0, 0).toISOString());
@@ -258,4 +258,17 @@ test("the options page in Polish uses _locales/pl", async () => {
   const { doc } = await open({ lang: "pl" });
   assert.equal(doc.getElementById("fr-heading").textContent, "Witaj w Objector");
   assert.equal(doc.getElementById("fr-next").textContent, "Dalej");
+});
+
+test("history in German: dates in the German format, statuses and headings in German", async () => {
+  const host = createFakeHost();
+  host.handlers["submission.record"]({ submission: submission(1, { status: "confirmed" }) });
+  const { $ } = await open({ lang: "de", host, profile: READY, hash: "#history" });
+  const cells = $("history-rows").querySelector("tr").querySelectorAll("td");
+  const expected = new Intl.DateTimeFormat("de", { dateStyle: "medium", timeStyle: "short" }).format(new Date("2026-11-21T10:00:00Z"));
+  assert.equal(cells[0].textContent, expected);
+  assert.match(expected, /21\.11\.2026/);
+  assert.match(cells[4].textContent, /Bestätigt/);
+  assert.equal($("history-heading").textContent, "Verlauf");
+  assert.equal($("history-summary").textContent, "1 Widerspruch");
 });
