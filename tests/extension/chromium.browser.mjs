@@ -5,7 +5,9 @@
 //      answered, filled and sent; Meta's confirmation becomes a "confirmed" row in the host's
 //      SQLite file, with its date, the form, the email and the justification;
 //   2. a form reached directly shows "Fill with Objector" and nothing is sent before the click;
-//      after it, Meta's one-time-code answer becomes an "awaiting-code" row.
+//      after it, Meta's one-time-code answer becomes an "awaiting-code" row;
+//   3. a notice that arrives by single-page navigation and late rendering gets its button, and an
+//      extension page's getTabState for that tab answers {kind: "notice", ...}.
 // Needs OBJECTOR_HOST_BIN (CTest passes the built objector-host); skips with a message without it.
 import { test } from "node:test";
 import assert from "node:assert/strict";
@@ -54,7 +56,7 @@ async function panelButton(page) {
 
 const rows = historyRows;
 
-test("Chromium: notice → one click → confirmed row in the host's SQLite; direct form → Fill click → awaiting-code row", { skip, timeout: 120000 }, async () => {
+test("Chromium: notice → one click → confirmed row in the host's SQLite; direct form → Fill click → awaiting-code row; SPA notice → button and getTabState", { skip, timeout: 120000 }, async () => {
   const puppeteer = require("puppeteer-core");
   const home = mkdtempSync(join(tmpdir(), "objector-core-chromium-"));
   const udd = join(home, ".config", "chromium");
@@ -110,6 +112,9 @@ test("Chromium: notice → one click → confirmed row in the host's SQLite; dir
     assert.match(confirmed.form_url, /^https:\/\/en-gb\.facebook\.com\/help\/contact\/712876720715583/);
     assert.ok(confirmed.justification_text.length > 0);
     console.log(`# chromium: notice detected and button shown ${detectedMs} ms after navigation start`);
+    // The page's own scripts see nothing of Objector (isolated world, closed shadow root).
+    assert.deepEqual(await page.evaluate(() => [typeof window.Objector, typeof window.__objectorContentStarted,
+      document.querySelector("objector-ui") && document.querySelector("objector-ui").shadowRoot]), ["undefined", "undefined", null]);
 
     // 2. A 2024 form opened directly: nothing happens until "Fill with Objector" is clicked.
     const direct = INDEX.pages.find((p) => p.file === "forms/facebook-2024-fr.html");
@@ -132,6 +137,22 @@ test("Chromium: notice → one click → confirmed row in the host's SQLite; dir
     const awaiting = await waitFor(() => rows(db).find((r) => r.form_id === "6359191084165019"), 15000, "an awaiting-code row");
     assert.equal(awaiting.status, "awaiting-code");
     assert.equal(awaiting.page_language, "fr");
+
+    // 3. Single-page navigation with late rendering: the button appears once the notice does, and
+    // an extension page asking getTabState for that tab gets the notice's state.
+    const spa = INDEX.pages.find((p) => p.variant && p.variant.spa);
+    const page3 = await browser.newPage();
+    await serveFixtures(page3, [], []);
+    await page3.goto(spa.url);
+    const late = await waitFor(() => panelButton(page3), 10000, "the button after the in-page navigation");
+    assert.match(late.label, /Object with Objector/);
+    assert.match(page3.url(), /\/privacy\/genai\/$/);
+    const state = await ext.evaluate(async () => {
+      const [tab] = await chrome.tabs.query({ url: "https://www.facebook.com/privacy/genai/" });
+      return chrome.runtime.sendMessage({ type: "getTabState", tabId: tab.id });
+    });
+    assert.equal(state.ok, true, JSON.stringify(state));
+    assert.deepEqual([state.result.kind, state.result.platform, state.result.language, state.result.step], ["notice", "facebook", "en", "notice-page"]);
   } finally {
     await browser.close();
     rmSync(home, { recursive: true, force: true });
