@@ -89,7 +89,7 @@
     if (state.kind === "notice") {
       if (!(await platformEnabled(state.platform))) return;
       say([], { action: { label: t("contentObjectButton", "Object with Objector"), fn: trusted(objectClicked) } });
-    } else if (state.kind === "form" && (state.step === "form" || state.step === "prestep")) {
+    } else if (state.kind === "form" && ["form", "prestep", "validation"].includes(state.step)) {
       if (!formReadyAsked) {
         formReadyAsked = true;
         const ready = await ask("content.formReady").catch(() => ({ intent: false, settings: {} }));

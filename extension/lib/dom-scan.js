@@ -34,11 +34,12 @@
     return false;
   }
 
-  // Whether el and all its ancestors are shown (up to `stop`).
-  function isShown(el, stop) {
-    for (let e = el; e && e !== stop && e.nodeType === 1; e = e.parentElement) {
-      if (SKIP_TAGS.has(e.tagName) || isHidden(e)) return false;
-    }
+  // Whether el and all its ancestors are shown; the browser's checkVisibility covers ancestors in
+  // one call where it exists (jsdom has none: inline styles and attributes are checked there).
+  function isShown(el) {
+    if (!el || el.closest("[hidden], [aria-hidden=true], template, script, style, noscript")) return false;
+    if (typeof el.checkVisibility === "function") return el.checkVisibility();
+    for (let e = el; e && e.nodeType === 1; e = e.parentElement) if (isHidden(e)) return false;
     return true;
   }
 
@@ -69,7 +70,7 @@
   }
 
   function dialogElements(doc) {
-    return Array.from(doc.querySelectorAll("[role=dialog], [role=alertdialog], dialog[open], [aria-modal=true]")).filter((d) => isShown(d, null));
+    return Array.from(doc.querySelectorAll("[role=dialog], [role=alertdialog], dialog[open], [aria-modal=true]")).filter((d) => isShown(d));
   }
 
   function linksOf(root) {
@@ -124,7 +125,7 @@
     const out = [];
     for (const el of root.querySelectorAll(CONTROL_SELECTOR)) {
       if (out.some((c) => c.el.contains(el))) continue; // an inner node of a contenteditable box
-      if (!isShown(el, null) || el.disabled) continue;
+      if (!isShown(el) || el.disabled) continue;
       out.push({ el, type: typeOf(el), label: labelOf(el), required: isRequired(el) });
     }
     return out;
@@ -143,7 +144,7 @@
   }
 
   function buttonText(el) {
-    return normalizeText(el.getAttribute("aria-label") || el.value || rawText(el, false));
+    return normalizeText(el.getAttribute("aria-label") || el.value || el.textContent);
   }
 
   // A visible button whose whole text is one of the category's cues ("send", "senden").
@@ -151,8 +152,9 @@
     const wanted = new Set();
     for (const l of langs) for (const cue of compiled.languages[l].cues[category]) wanted.add(cue);
     for (const el of root.querySelectorAll(BUTTON_SELECTOR)) {
-      if (!isShown(el, null) || el.disabled || el.getAttribute("aria-disabled") === "true") continue;
-      if (wanted.has(buttonText(el))) return el;
+      if ((el.textContent || "").length > 80 && !el.getAttribute("aria-label")) continue; // not a one-word button
+      if (!wanted.has(buttonText(el))) continue;
+      if (isShown(el) && !el.disabled && el.getAttribute("aria-disabled") !== "true") return el;
     }
     return null;
   }
@@ -161,7 +163,7 @@
     return controls.find((c) => types.includes(c.type) && c.label && cueIn(compiled, langs, category, c.label)) || null;
   }
 
-  function findFields(root, compiled, language) {
+  function findFields(root, compiled, language, text) {
     const langs = languagesFor(compiled, language);
     const controls = controlsOf(root);
     const boxes = controls.filter((c) => c.type === "box");
@@ -173,7 +175,7 @@
     if (!justification && boxes.length === 1) justification = boxes[0]; // 2025: the one (optional) box is for the reason
     const optional = boxes.find((c) => c !== justification && cueIn(compiled, langs, "optional", c.label)) || null;
     const code = only(controls.filter((c) => (c.el.getAttribute("autocomplete") || "") === "one-time-code")) ||
-      (cueIn(compiled, langs, "code", visibleText(root)) ? only(controls.filter((c) => c.type === "text")) : null);
+      (cueIn(compiled, langs, "code", text === undefined ? visibleText(root) : text) ? only(controls.filter((c) => c.type === "text")) : null);
     return {
       email, country, justification, optional, code,
       send: findButton(root, compiled, langs, "send"),
@@ -185,10 +187,10 @@
     return list.length === 1 ? list[0] : null;
   }
 
-  function pageStep(root, compiled, language) {
+  function pageStep(root, compiled, language, knownText) {
     const langs = languagesFor(compiled, language);
-    const text = visibleText(root);
-    const fields = findFields(root, compiled, language);
+    const text = knownText === undefined ? visibleText(root) : knownText;
+    const fields = findFields(root, compiled, language, text);
     if (fields.code && cueIn(compiled, langs, "code", text)) return "code";
     if (fields.email || fields.justification) {
       return cueIn(compiled, langs, "validationError", text) ? "validation" : "form";
@@ -209,7 +211,7 @@
   function sentenceWith(root, cue) {
     const walker = root.ownerDocument.createTreeWalker(root, 4);
     for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-      if (!isShown(n.parentElement, null)) continue;
+      if (!isShown(n.parentElement)) continue;
       if (containsCue(normalizeText(n.data), cue)) return n.data.trim().slice(0, 300);
     }
     return cue;
@@ -247,7 +249,7 @@
     page.links = linksOf(body);
     if (where.area === "form") {
       const language = matcher.languageOf(compiled, { lang, text: page.text }) || "en";
-      page.step = pageStep(body, compiled, language);
+      page.step = pageStep(body, compiled, language, page.text);
     }
     return page;
   }

@@ -121,7 +121,7 @@
     const listId = el.getAttribute("aria-controls") || el.getAttribute("aria-owns");
     const option = await wait(() => {
       const scope = (listId && doc.getElementById(listId)) || doc;
-      return Array.from(scope.querySelectorAll("[role=option]")).find((o) => domScan.isShown(o, null) && names.has(normalizeText(o.textContent))) || null;
+      return Array.from(scope.querySelectorAll("[role=option]")).find((o) => domScan.isShown(o) && names.has(normalizeText(o.textContent))) || null;
     }, 3000);
     if (!option) return { ok: false, why: `the list offered no ${typed}` };
     click(option);
