@@ -149,7 +149,8 @@ test("real host: justifications edited in the options page are stored in SQLite,
   assert.equal($("just-language").value, "nl");
   assert.equal($("just-text-builtin").value, defaults.languages.nl.text);
   doc.querySelector('[data-id="builtin"] button').click(); // "Use as my text and edit"
-  await waitFor(() => sql(data.db, "SELECT COUNT(*) AS n FROM justifications")[0].n === 1, { timeoutMs: 8000 });
+  // Saved, then made the default: two requests, so wait for both.
+  await waitFor(() => sql(data.db, "SELECT COUNT(*) AS n FROM justifications WHERE is_default = 1")[0].n === 1, { timeoutMs: 8000 });
   const [first] = sql(data.db, "SELECT id, language, text, is_default FROM justifications");
   assert.deepEqual([first.language, first.text, first.is_default], ["nl", defaults.languages.nl.text, 1]);
   // Edit it in place.
