@@ -5,7 +5,8 @@
 //      answered, filled and sent; Meta's confirmation becomes a "confirmed" row in the host's
 //      SQLite file, with its date, the form, the email and the justification;
 //   2. a form reached directly shows "Fill with Objector" and nothing is sent before the click;
-//      after it, Meta's one-time-code answer becomes an "awaiting-code" row;
+//      after it, Meta's one-time-code answer becomes an "awaiting-code" row, and the confirmation
+//      after the person enters the code is appended to that row as a "confirmed" event;
 //   3. a notice that arrives by single-page navigation and late rendering gets its button, and an
 //      extension page's getTabState for that tab answers {kind: "notice", ...}.
 // Needs OBJECTOR_HOST_BIN (CTest passes the built objector-host); skips with a message without it.
@@ -120,7 +121,7 @@ test("Chromium: notice → one click → confirmed row in the host's SQLite; dir
     const direct = INDEX.pages.find((p) => p.file === "forms/facebook-2024-fr.html");
     const page2 = await browser.newPage();
     const posts2 = [];
-    await serveFixtures(page2, ["code"], posts2);
+    await serveFixtures(page2, ["code", "confirmation"], posts2);
     await page2.goto(direct.url);
     const fillButton = await waitFor(() => panelButton(page2), 10000, "the Fill with Objector button");
     assert.match(fillButton.label, /Fill with Objector/);
@@ -137,6 +138,14 @@ test("Chromium: notice → one click → confirmed row in the host's SQLite; dir
     const awaiting = await waitFor(() => rows(db).find((r) => r.form_id === "6359191084165019"), 15000, "an awaiting-code row");
     assert.equal(awaiting.status, "awaiting-code");
     assert.equal(awaiting.page_language, "fr");
+    // The person types the code Meta mailed into Meta's page; the confirmation that follows is
+    // appended to the same submission as a "confirmed" event.
+    await page2.type("input[autocomplete=one-time-code]", "424242");
+    await page2.click("[data-action=code]");
+    await waitFor(() => posts2.length > 1, 10000, "the code to be sent");
+    assert.equal(posts2[1].code, "424242");
+    const after = await waitFor(() => rows(db).find((r) => r.form_id === "6359191084165019" && r.status === "confirmed"), 15000, "the confirmed event");
+    assert.equal(after.client_id, awaiting.client_id, "the same submission, now confirmed");
 
     // 3. Single-page navigation with late rendering: the button appears once the notice does, and
     // an extension page asking getTabState for that tab gets the notice's state.
