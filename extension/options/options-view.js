@@ -39,6 +39,18 @@ export async function mountOptions({ doc, win, bg, t, storage, locale, defaults,
     return s;
   }
 
+  // After running the installer the person can check again without reloading; what waited in
+  // the browser (outbox, a profile saved while the host was away) goes to the host now.
+  $("host-recheck").addEventListener("click", async () => {
+    const s = await showHost();
+    if (!s.connected) {
+      status(text(t, "hostStillMissing", "Still not found. Run “objector doctor” to see why."), "error");
+      return;
+    }
+    ({ profile } = await loadProfile(deps));
+    status(text(t, "hostNowConnected", `Connected to the history keeper, version ${s.hostVersion}.`, [s.hostVersion || "?"]), "ok");
+  });
+
   // --- sections ----------------------------------------------------------------------------
   const history = mountHistory({ doc, bg, t, locale, download, status, now });
   const justifications = mountJustifications({ doc, bg, t, locale, defaults, status });

@@ -272,3 +272,31 @@ test("history in German: dates in the German format, statuses and headings in Ge
   assert.equal($("history-heading").textContent, "Verlauf");
   assert.equal($("history-summary").textContent, "1 Widerspruch");
 });
+
+test("Check again after installing: the banner goes, the profile saved in the browser reaches the host, the outbox is delivered", async () => {
+  const host = createFakeHost();
+  const waiting = { kind: "submission", payload: { client_id: "w-1", platform: "facebook" }, added_at: "2026-11-25T17:00:00Z" };
+  const { $, storage } = await open({ installed: false, host, storageInit: { profile: READY, profilePending: true, outbox: [waiting] } });
+  assert.equal($("host-banner").hidden, false);
+  $("host-recheck").click();
+  await waitFor(() => $("status").className === "error");
+  assert.match($("status").textContent, /Still not found/);
+  host.state.installed = true; // the person ran installer/install.sh
+  $("host-recheck").click();
+  await waitFor(() => $("host-banner").hidden, { what: "banner gone" });
+  await waitFor(() => host.state.profile.emails.length === 1, { what: "profile pushed" });
+  await waitFor(async () => (await storage.get("outbox")).length === 0, { what: "outbox delivered" });
+  assert.ok(host.state.submissions.has("w-1"));
+  assert.match($("status").textContent, /Connected to the history keeper/);
+});
+
+test("profile: at most five email addresses; the add button goes away at five and comes back after a removal", async () => {
+  const { $, doc } = await open({ profile: READY });
+  const add = doc.querySelector("#profile .add-email");
+  for (let i = 0; i < 6; i++) add.click();
+  assert.equal($("profile-emails").querySelectorAll("input").length, 5);
+  assert.equal(add.hidden, true);
+  $("profile-emails").querySelectorAll(".email-row button")[0].click();
+  assert.equal($("profile-emails").querySelectorAll("input").length, 4);
+  assert.equal(add.hidden, false);
+});
