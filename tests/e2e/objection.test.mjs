@@ -12,7 +12,7 @@ import assert from "node:assert/strict";
 import { config } from "./lib/env.mjs";
 import { startSession } from "./lib/session.mjs";
 import { flow } from "./lib/steps.mjs";
-import { optionsPage, firstRun, popupFor, historyPage, setReviewBeforeSend } from "./lib/options-page.mjs";
+import { optionsTabOpenedByExtension, firstRun, popupFor, historyPage, setReviewBeforeSend } from "./lib/options-page.mjs";
 import { pressPanelButton, waitForText } from "./lib/objector-ui.mjs";
 import { waitForRecord, madeToday } from "./lib/history.mjs";
 import { exportHistory } from "./lib/person.mjs";
@@ -63,7 +63,11 @@ async function lastSubmission() {
 
 test(`${name}: first run — the person sets up email, country and language in the options page the extension opened`, async () => {
   const f = flow(name, "first run");
-  const page = await f.step("find the options page", () => optionsPage(s.handle).then((p) => f.usePage(p)));
+  const page = await f.step("the extension opened its options page on install", async () => {
+    const p = await optionsTabOpenedByExtension(s.handle);
+    assert.ok(p, "no options tab appeared within 10 s of installing the extension");
+    return f.usePage(p);
+  });
   await f.step("walk through the first run", () => firstRun(page, PERSON));
   await page.close();
 });

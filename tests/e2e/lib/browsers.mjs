@@ -88,6 +88,25 @@ async function launchFirefox({ home, extensionDir, server, env, trustCa = true }
   return { browser, extensionOrigin: `moz-extension://${uuid}`, proxy };
 }
 
+// Firefox over BiDi: polling a page while it commits a navigation from about:blank to a
+// moz-extension:// document can fail with a protocol error from the realm being replaced
+// ("right-hand side of 'in' should be an object", "no such frame", "context destroyed"). Those
+// mean "not there yet", so polling goes on until the deadline; any other error is thrown.
+const NAVIGATION_RACE = /right-hand side of 'in'|no such frame|context.*destroyed|navigat|Realm|detached/i;
+async function waitThroughNavigation(page, predicate, timeout, arg) {
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    try {
+      await page.waitForFunction(predicate, { timeout: Math.max(1, deadline - Date.now()) }, arg);
+      return;
+    } catch (e) {
+      const text = `${e.message} ${e.cause ? e.cause.message : ""}`;
+      if (!NAVIGATION_RACE.test(text) || Date.now() >= deadline) throw e;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+}
+
 // Launches `name` ("chromium" | "firefox"). Returns a handle:
 // {name, browser, extensionOrigin, proxy, openPage(url), openExtensionPage(path), close()}.
 export async function launchBrowser(name, opts) {
@@ -114,8 +133,8 @@ export async function launchBrowser(name, opts) {
         await page.goto(url, { waitUntil: "load", timeout });
       } else {
         page.goto(url).catch(() => {});
-        await page.waitForFunction((u) => location.href.startsWith(u) &&
-          document.readyState === "complete", { timeout }, url);
+        await waitThroughNavigation(page, (u) => location.href.startsWith(u) &&
+          document.readyState === "complete" && document.body !== null, timeout, url);
       }
       return page;
     },

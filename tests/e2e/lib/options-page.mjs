@@ -2,17 +2,25 @@
 // by the extension itself on install), the popup for a tab, the history section.
 import { config } from "./env.mjs";
 
-// The options tab the extension opened on first install, or a new one if it has not (yet).
-export async function optionsPage(handle, { timeout = 5000 } = {}) {
+// The options tab the extension opened by itself on first install (first-run walkthrough), or
+// null when none appeared within `timeout`.
+export async function optionsTabOpenedByExtension(handle, { timeout = 10000 } = {}) {
   const wanted = `${handle.extensionOrigin}/options/options.html`;
   const deadline = Date.now() + timeout;
   while (Date.now() < deadline) {
     for (const page of await handle.browser.pages()) {
-      if (page.url().startsWith(wanted)) return page;
+      // Firefox over BiDi may keep reporting about:blank for a tab the extension navigated (it
+      // reuses the first blank tab): ask the document itself.
+      const href = page.url().startsWith(wanted) ? page.url()
+        : await page.evaluate(() => location.href).catch(() => "");
+      if (href.startsWith(wanted)) {
+        await page.waitForFunction(() => document.readyState === "complete", { timeout }).catch(() => {});
+        return page;
+      }
     }
     await new Promise((r) => setTimeout(r, 100));
   }
-  return handle.openExtensionPage("options/options.html");
+  return null;
 }
 
 export async function waitReady(page, timeout = 15000) {

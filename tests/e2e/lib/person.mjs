@@ -5,7 +5,7 @@ import { execFile } from "node:child_process";
 import { existsSync, mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { promisify } from "node:util";
-import { config } from "./env.mjs";
+import { config, SOURCE_DIR } from "./env.mjs";
 
 const run = promisify(execFile);
 
@@ -66,4 +66,20 @@ export async function exportHistory(home) {
 // Today's date (UTC) as the history writes it: "2026-11-25".
 export function todayUtc() {
   return new Date().toISOString().slice(0, 10);
+}
+
+// The project's installer as a person runs it from the source folder: builds (reusing the given
+// build folder), installs objector and objector-host into ~/.local/bin, registers the host with
+// both browsers for this HOME, builds the extension. Returns the installed CLI's path.
+export async function runInstaller(home, { buildDir = process.env.OBJECTOR_BUILD_DIR } = {}) {
+  const script = join(SOURCE_DIR, "installer", "install.sh");
+  if (!existsSync(script)) throw new Error(`missing: ${script} (installer, issue 5)`);
+  if (!buildDir) throw new Error("OBJECTOR_BUILD_DIR is not set: the installer needs the build folder");
+  try {
+    await run("bash", [script, "--skip-deps", "--build-dir", buildDir, "--browser", "chromium",
+      "--browser", "firefox"], { env: personEnv(home), maxBuffer: 16 << 20 });
+  } catch (e) {
+    throw new Error(`installer/install.sh failed (${e.code}): ${e.stderr || e.stdout || e.message}`);
+  }
+  return join(home, ".local", "bin", "objector");
 }
