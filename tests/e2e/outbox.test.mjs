@@ -98,6 +98,10 @@ test(`${name} (d): after the installer runs, all three reach the history once ea
   const f = flow(name, "installer delivers the outbox");
   const cli = await f.step("run installer/install.sh for this HOME", () => runInstaller(s.person.home));
   assert.ok(existsSync(cli), `installer did not install ${cli}`);
+  for (const b of ["chromium", "firefox"]) {
+    const manifest = join(s.person.home, ".local/share/objector-extension", b, "manifest.json");
+    assert.ok(existsSync(manifest), `installer did not build the extension for ${b} (${manifest})`);
+  }
   const popup = await f.step("open the popup (it reconnects)", () => s.handle.openExtensionPage("popup/popup.html"));
   f.usePage(popup);
   await waitReady(popup);
