@@ -33,6 +33,20 @@ const char* FailureName(Failure f) {
   return "?";
 }
 
+const char* BrowserMessage(Failure f, Family family) {
+  if (family == Family::kFirefox) {
+    return f == Failure::kHostNotFound ? "No such native application org.objector.host" : "";
+  }
+  switch (f) {
+    case Failure::kHostNotFound: return "Specified native messaging host not found.";
+    case Failure::kAccessForbidden: return "Access to the specified native messaging host is forbidden.";
+    case Failure::kFailedToStart: return "Failed to start native messaging host.";
+    case Failure::kErrorCommunicating: return "Error when communicating with the native messaging host.";
+    case Failure::kHostExited: return "Native host has exited.";
+    default: return "";
+  }
+}
+
 bool DoctorReport::ok() const {
   if (!general.empty()) return false;
   for (const BrowserCheck& b : browsers) {
@@ -63,7 +77,8 @@ void CheckAllowed(const BrowserRow& row, const json& m, const fs::path& file,
     if (HasString(a, ChromiumOrigin())) return;
     std::string no_slash = ChromiumOrigin().substr(0, ChromiumOrigin().size() - 1);
     if (HasString(a, no_slash)) {
-      out->push_back({Failure::kAccessForbidden,
+      // Chromium rejects the whole manifest for a malformed origin (tested with Chromium 156).
+      out->push_back({Failure::kHostNotFound,
                       "allowed_origins has \"" + no_slash + "\" without the trailing slash" + where,
                       "write \"" + ChromiumOrigin() + "\" (with the final /), or " + Reinstall(row)});
     } else {
@@ -75,7 +90,8 @@ void CheckAllowed(const BrowserRow& row, const json& m, const fs::path& file,
   }
   const json a = m.contains("allowed_extensions") ? m["allowed_extensions"] : json();
   if (!HasString(a, GeckoId())) {
-    out->push_back({Failure::kAccessForbidden,
+    // Firefox does not tell "forbidden" apart: it reports "No such native application".
+    out->push_back({Failure::kHostNotFound,
                     "allowed_extensions does not contain \"" + GeckoId() + "\"" + where,
                     Reinstall(row) + " to write the add-on's id"});
   }
@@ -286,7 +302,7 @@ DoctorReport Diagnose(const Env& env, Registry* registry, const DoctorOptions& o
     const BrowserRow& row = *t.row;
     bool named = std::find(options.browsers.begin(), options.browsers.end(), row.name) != options.browsers.end();
     if (options.browsers.empty() ? !(t.found || systems[i].found) : !named) continue;
-    BrowserCheck check{row.name, row.display, {}, {}, {}, -1};
+    BrowserCheck check{row.name, row.display, row.family, {}, {}, {}, -1};
     if (row.packaging == Packaging::kSnap) {
       check.findings.push_back({Failure::kSandboxedBrowser, std::string(row.display) + " is a Snap", SnapAdvice(row)});
       report.browsers.push_back(check);
@@ -322,7 +338,11 @@ void PrintReport(const DoctorReport& report, bool as_json, std::ostream& out) {
     json j = {{"ok", report.ok()}, {"browsers", json::array()}, {"problems", json::array()}};
     for (const BrowserCheck& b : report.browsers) {
       json o = {{"browser", b.name}, {"manifest", b.manifest.string()}, {"problems", json::array()}};
-      for (const Finding& f : b.findings) o["problems"].push_back(finding_json(f));
+      for (const Finding& f : b.findings) {
+        json p = finding_json(f);
+        if (*BrowserMessage(f.failure, b.family)) p["browser_message"] = BrowserMessage(f.failure, b.family);
+        o["problems"].push_back(p);
+      }
       if (b.reply_ms >= 0) o["reply_ms"] = b.reply_ms;
       j["browsers"].push_back(o);
     }
@@ -337,7 +357,11 @@ void PrintReport(const DoctorReport& report, bool as_json, std::ostream& out) {
         << (b.manifest.empty() ? "" : ": " + b.manifest.string()) << "\n";
     if (b.findings.empty()) out << "  ok: " << b.note << "\n";
     for (const Finding& f : b.findings) {
-      out << "  PROBLEM [" << FailureName(f.failure) << "] " << f.problem << "\n    fix: " << f.fix << "\n";
+      out << "  PROBLEM [" << FailureName(f.failure) << "] " << f.problem << "\n";
+      if (*BrowserMessage(f.failure, b.family)) {
+        out << "    the extension sees: \"" << BrowserMessage(f.failure, b.family) << "\"\n";
+      }
+      out << "    fix: " << f.fix << "\n";
       ++problems;
     }
   }

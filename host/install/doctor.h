@@ -28,6 +28,9 @@ enum class Failure {
   kNoBrowser,           // nothing to check
 };
 const char* FailureName(Failure f);  // "host not found", "access forbidden", ...
+// The error text the extension gets from the browser for `f` ("" when not known for that family),
+// e.g. "Specified native messaging host not found." (Chromium).
+const char* BrowserMessage(Failure f, Family family);
 
 struct Finding {
   Failure failure;
@@ -37,6 +40,7 @@ struct Finding {
 
 struct BrowserCheck {
   std::string name, display;
+  Family family = Family::kChromium;
   std::filesystem::path manifest;  // the manifest the browser would read ("" when none)
   std::vector<Finding> findings;
   std::string note;                // ok line or remark

@@ -144,12 +144,12 @@ TEST_CASE("doctor: each broken setup is named with its failure mode and fix") {
        [](Setup& s) {
          s.EditManifest(s.cr, [](json& m) { m["allowed_origins"] = {"chrome-extension://" + ChromiumId()}; });
        },
-       Failure::kAccessForbidden, "with the final /"},
+       Failure::kHostNotFound, "with the final /"},
       {"wrong extension id",
        [](Setup& s) {
          s.EditManifest(s.cr, [](json& m) { m["allowed_origins"] = {"chrome-extension://aaaabbbbccccddddeeeeffffgggghhhh/"}; });
        },
-       Failure::kAccessForbidden, "objector install"},
+       Failure::kAccessForbidden, "Access to the specified native messaging host is forbidden."},
       {"host writes a log line on stdout",
        [](Setup& s) { Touch(s.host, HostScript(s.bin, "starting objector-host\n"), true); },
        Failure::kErrorCommunicating, "only frames"},
@@ -184,6 +184,8 @@ TEST_CASE("doctor: each broken setup is named with its failure mode and fix") {
       CHECK(f[0] == c.expected);
       CHECK(out.str().find(c.fix_mentions) != std::string::npos);
       CHECK(out.str().find(std::string("[") + FailureName(c.expected) + "]") != std::string::npos);
+      // what Chromium itself says for this failure, so that a search for the error text lands here
+      CHECK(out.str().find(BrowserMessage(c.expected, Family::kChromium)) != std::string::npos);
     }
   }
 }
@@ -207,12 +209,16 @@ TEST_CASE("doctor: a database whose folder cannot exist (a file is in the way) i
   CHECK(r.general[0].problem.find("is a file, not a folder") != std::string::npos);
 }
 
-TEST_CASE("doctor: Firefox's allowed_extensions must hold the gecko id") {
+TEST_CASE("doctor: Firefox's allowed_extensions must hold the gecko id (Firefox: no such application)") {
   Setup s;
   s.EditManifest(s.ff, [](json& m) { m["allowed_extensions"] = {"someone@else.org"}; });
-  auto f = Failures(s.Run({"firefox"}));
+  DoctorReport r = s.Run({"firefox"});
+  auto f = Failures(r);
   REQUIRE(f.size() == 1);
-  CHECK(f[0] == Failure::kAccessForbidden);
+  CHECK(f[0] == Failure::kHostNotFound);
+  std::ostringstream out;
+  PrintReport(r, false, out);
+  CHECK(out.str().find("No such native application org.objector.host") != std::string::npos);
 }
 
 TEST_CASE("doctor: a system-wide manifest is used when the user has none") {

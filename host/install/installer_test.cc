@@ -144,7 +144,7 @@ TEST_CASE("Snap: nothing is written and the portal requirement is explained") {
   }
 }
 
-TEST_CASE("--system writes the system-wide folders and keeps its record in the state folder") {
+TEST_CASE("install --system writes the system-wide folders and keeps its record in the state folder") {
   Fixture f;
   REQUIRE(f.Inst({"chromium", "chrome", "firefox"}, Scope::kSystem) == 0);
   CHECK(fs::exists(f.env.root / "etc/chromium/native-messaging-hosts/org.objector.host.json"));
@@ -156,13 +156,13 @@ TEST_CASE("--system writes the system-wide folders and keeps its record in the s
   CHECK_FALSE(fs::exists(f.env.root / "etc/chromium/native-messaging-hosts/org.objector.host.json"));
 }
 
-TEST_CASE("--system for a browser with no system-wide location says so and writes nothing") {
+TEST_CASE("install --system for a browser with no system-wide location says so and writes nothing") {
   Fixture f;
   REQUIRE(f.Inst({"vivaldi"}, Scope::kSystem) == 0);
   CHECK(f.out.str().find("no system-wide location") != std::string::npos);
 }
 
-TEST_CASE("--dry-run prints the plan and writes nothing") {
+TEST_CASE("install --dry-run prints the plan and writes nothing") {
   Fixture f;
   auto before = Tree(f.env.home);
   REQUIRE(f.Inst({"chromium", "flatpak-firefox"}, Scope::kUser, true) == 0);

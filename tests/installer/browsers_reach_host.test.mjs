@@ -52,7 +52,7 @@ function listen() {
     const server = createServer((req, res) => {
       let body = "";
       req.on("data", (c) => { body += c; });
-      req.on("end", () => { res.end("ok"); deliver(JSON.parse(body)); });
+      req.on("end", () => { res.setHeader("Connection", "close"); res.end("ok"); deliver(JSON.parse(body)); });
     });
     server.listen(0, "127.0.0.1", () => resolve({ server, port: server.address().port, report }));
   });
@@ -77,6 +77,15 @@ Promise.resolve(api.runtime.sendNativeMessage(${JSON.stringify(IDS.host_name)}, 
   .then((reply) => report({ reply }), (e) => report({ error: String((e && e.message) || e) }));
 `);
   return dir;
+}
+
+// The report, or a rejection after `ms` (the timer does not keep the process alive).
+function within(report, ms, what) {
+  let timer;
+  const timeout = new Promise((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${what}: no report within ${ms / 1000} s`)), ms);
+  });
+  return Promise.race([report, timeout]).finally(() => clearTimeout(timer));
 }
 
 function assertHello(result, browser) {
@@ -124,11 +133,12 @@ test("headless Chromium on that HOME reaches the host", async () => {
       "--disable-sync", "--no-first-run", `--disable-extensions-except=${ext}`, `--load-extension=${ext}`],
   });
   try {
-    const result = await Promise.race([report, new Promise((_, j) => setTimeout(() => j(new Error("no report in 20 s")), 20000))]);
+    const result = await within(report, 20000, "chromium");
     assertHello(result, "chromium");
   } finally {
     await browser.close();
     server.close();
+    server.closeAllConnections();
   }
 });
 
@@ -141,11 +151,12 @@ test("headless Firefox ESR on that HOME reaches the host", async () => {
   });
   try {
     await browser.installExtension(ext);
-    const result = await Promise.race([report, new Promise((_, j) => setTimeout(() => j(new Error("no report in 30 s")), 30000))]);
+    const result = await within(report, 30000, "firefox");
     assertHello(result, "firefox");
   } finally {
     await browser.close();
     server.close();
+    server.closeAllConnections();
   }
 });
 
