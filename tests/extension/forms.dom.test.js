@@ -150,3 +150,27 @@ test("the pre-step is answered with Yes, and the form appears and is sent", asyn
   assert.equal(f.posts.length, 1);
   f.close();
 });
+
+test("a country the form does not offer is reported and nothing is sent", async () => {
+  const entry = INDEX.pages.find((p) => p.file === "forms/facebook-2024-en.html");
+  assert.equal(entry.variant.country, "select-iso");
+  const f = openFixture(entry, { outcomes: ["confirmation"] });
+  await f.wait(() => f.document.querySelector("select"), 2000);
+  f.document.querySelector('option[value="DE"]').remove();
+  const result = await f.O.filler.runObjection(f.document, f.compiled, { language: "en", round: "2024",
+    data: { profile: PROFILE, justification: justificationFor("en") }, send: true, wait: f.wait, timeoutMs: 2000 });
+  assert.equal(result.phase, "failed");
+  assert.match(result.reason, /country/);
+  assert.equal(f.posts.length, 0);
+  f.close();
+});
+
+test("the combobox is answered by picking the option the page offers for the localised name", async () => {
+  const entry = INDEX.pages.find((p) => p.file === "forms/instagram-2024-de.html");
+  assert.equal(entry.variant.country, "combobox");
+  const { f, result } = await objection(entry, ["confirmation"]);
+  assert.equal(result.phase, "sent");
+  assert.equal(f.posts[0].fields.Field1091243, "Deutschland");
+  assert.equal(f.posts[0].fields.Field1091243_iso2_country_code, "DE");
+  f.close();
+});
