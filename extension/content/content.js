@@ -189,6 +189,7 @@
       if (result.phase === "review") {
         say([...notes, { text: t("contentReview", "Check the form, then press Send yourself.") }]);
         pending = { clientId: null, status: null, data, fill: result.fill, language };
+        captureOnSend(result.fill);
         return watchPending();
       }
       pending = { clientId: null, status: null, data, fill: result.fill, language };
@@ -199,6 +200,20 @@
     } finally {
       busy = false;
     }
+  }
+
+  // In review mode the person may edit the form before pressing Meta's Send: the history keeps
+  // what was on the form at that press, read in the capture phase before the page handles it.
+  function captureOnSend(fill) {
+    const onPress = (event) => {
+      const send = domScan.findFields(document.body, compiled, pending ? pending.language : "en").send;
+      if (!pending || !send || !event.isTrusted || !send.contains(event.target)) return;
+      const { email, justification } = fill.fields;
+      if (email && email.el.isConnected) fill.filled.email = filler.readValue(email.el).trim() || fill.filled.email;
+      if (justification && justification.el.isConnected) fill.filled.justification = filler.readValue(justification.el);
+      document.removeEventListener("click", onPress, true);
+    };
+    document.addEventListener("click", onPress, true);
   }
 
   // Sends Meta's answer to the background once per status; keeps watching while a code is awaited

@@ -9,6 +9,8 @@
 //      after the person enters the code is appended to that row as a "confirmed" event;
 //   3. a notice that arrives by single-page navigation and late rendering gets its button, and an
 //      extension page's getTabState for that tab answers {kind: "notice", ...}.
+//   4. with "review before Send" on, Fill only fills; the person's own Send is recorded with what
+//      the form held at that moment;
 // Needs OBJECTOR_HOST_BIN (CTest passes the built objector-host); skips with a message without it.
 import { test } from "node:test";
 import assert from "node:assert/strict";
@@ -162,6 +164,27 @@ test("Chromium: notice → one click → confirmed row in the host's SQLite; dir
     });
     assert.equal(state.ok, true, JSON.stringify(state));
     assert.deepEqual([state.result.kind, state.result.platform, state.result.language, state.result.step], ["notice", "facebook", "en", "notice-page"]);
+
+    // 4. Review before Send (a setting): Fill only fills; the person edits and presses Meta's own
+    // Send; the history keeps what was on the form at that press.
+    await ext.evaluate(() => chrome.storage.local.set({ settings: { reviewBeforeSend: true, platforms: { facebook: true, instagram: true } } }));
+    const review = INDEX.pages.find((p) => p.file === "forms/facebook-2025-it.html");
+    assert.equal(review.variant.box, "textarea");
+    const page4 = await browser.newPage();
+    const posts4 = [];
+    await serveFixtures(page4, ["confirmation"], posts4);
+    await page4.goto(review.url);
+    const fill4 = await waitFor(() => panelButton(page4), 10000, "Fill with Objector on the Italian form");
+    await page4.mouse.click(fill4.x, fill4.y);
+    await waitFor(() => page4.evaluate(() => document.querySelector("textarea") && document.querySelector("textarea").value.length > 0), 10000, "the filled box");
+    await new Promise((r) => setTimeout(r, 500));
+    assert.equal(posts4.length, 0, "review mode sends nothing by itself");
+    await page4.$eval("textarea", (el) => { el.focus(); el.setSelectionRange(el.value.length, el.value.length); });
+    await page4.keyboard.type(" Aggiunto da me.");
+    await page4.click("[data-action=send]");
+    const reviewed = await waitFor(() => rows(db).find((r) => r.page_language === "it" && r.status === "confirmed"), 15000, "the reviewed objection's row");
+    assert.match(reviewed.justification_text, / Aggiunto da me\.$/);
+    assert.equal(posts4[0].Field2001, reviewed.justification_text, "the history holds exactly what was sent");
   } finally {
     await browser.close();
     rmSync(home, { recursive: true, force: true });
