@@ -141,8 +141,7 @@
     "right to object",
     "object to your information being used for ai at meta",
     "ai at meta",
-    "we will honour your objection",
-    "learn how we use your information"
+    "we will honour your objection"
    ],
    "aiAtMeta": [
     "ai at meta",
@@ -233,6 +232,7 @@
     "widerspruch"
    ],
    "form": [
+    "einspruch gegen die verwendung deiner informationen fur ki bei meta",
     "einspruch gegen die verwendung deiner informationen",
     "fur ki bei meta"
    ],
@@ -285,7 +285,7 @@
   },
   "fr": {
    "name": "Français",
-   "verified": false,
+   "verified": true,
    "verifiedCues": [
     "s'opposer",
     "ia chez meta",
@@ -363,6 +363,7 @@
    ],
    "object": [
     "opporti",
+    "hai diritto di opporti all'uso delle tue informazioni per tali finalita",
     "diritto di opposizione"
    ],
    "form": [
@@ -415,7 +416,7 @@
   },
   "nl": {
    "name": "Nederlands",
-   "verified": false,
+   "verified": true,
    "verifiedCues": [
     "bezwaar maken",
     "verzenden"
@@ -477,7 +478,7 @@
   },
   "es": {
    "name": "Español",
-   "verified": false,
+   "verified": true,
    "verifiedCues": [
     "derecho a oponerte",
     "a partir de ese momento"
@@ -604,7 +605,8 @@
    ],
    "aiAtMeta": [
     "si w meta",
-    "funkcje si"
+    "funkcje si",
+    "ulepszamy dla ciebie funkcje si"
    ],
    "object": [
     "prawo do sprzeciwu",

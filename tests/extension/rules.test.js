@@ -51,8 +51,11 @@ test("the schema rejects broken rules (a bad form id, a missing cue list, an unk
 test("rules cover the 24 EU languages plus Norwegian and Icelandic, with honest verified flags", () => {
   const langs = read("rules/languages.json").languages;
   assert.deepEqual(Object.keys(langs).sort(), [...EU_EEA_LANGUAGES].sort());
+  const { normalize } = loadPure(["lib/normalize.js"]);
   for (const [code, l] of Object.entries(langs)) {
-    assert.equal(l.verified, l.verifiedCues.length > 0 && l.verified, `${code}: verified needs verifiedCues`);
+    assert.equal(l.verified, l.verifiedCues.length > 0, `${code}: verified is true exactly when some cues were quoted by a source`);
+    const cues = new Set(Object.entries(l).filter(([k, v]) => Array.isArray(v) && k !== "verifiedCues").flatMap(([, v]) => v.map(normalize.normalizeText)));
+    for (const v of l.verifiedCues) assert.ok(cues.has(normalize.normalizeText(v)), `${code}: verified cue "${v}" is not one of its cues`);
   }
   // Languages with no quoted source must say so.
   for (const code of ["bg", "hr", "cs", "et", "fi", "el", "hu", "ga", "lv", "lt", "mt", "ro", "sk", "sl", "sv", "da", "no", "is"]) {
