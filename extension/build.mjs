@@ -5,8 +5,9 @@
 //   node extension/build.mjs --check     exit 1 (and say why) if rules/rules.js is stale, or the
 //                                        manifest disagrees with manifests/ids.json or the project
 //                                        version in CMakeLists.txt
-//   node extension/build.mjs --out DIR   also write DIR/chromium and DIR/firefox: copies of the
-//                                        extension whose manifest keeps only that browser's keys
+//   node extension/build.mjs --out DIR   write DIR/chromium and DIR/firefox: copies of the extension
+//                                        whose manifest keeps only that browser's keys, with a
+//                                        fresh rules.js (the source folder is not written)
 //
 // The source folder itself stays loadable unpacked in both browsers; the per-browser folders only
 // drop the keys the other browser would warn about (Firefox: "key", "background.service_worker";
@@ -76,16 +77,16 @@ function main(argv) {
   const rulesPath = join(here, "rules", "rules.js");
   const script = rulesScript(loadRuleBundle());
   const problems = [];
+  const outAt = argv.indexOf("--out");
   if (argv.includes("--check")) {
     const current = existsSync(rulesPath) ? readFileSync(rulesPath, "utf8") : "";
     if (current !== script) problems.push("extension/rules/rules.js is stale: run node extension/build.mjs");
-  } else {
-    writeFileSync(rulesPath, script);
+  } else if (outAt < 0) {
+    writeFileSync(rulesPath, script); // --out leaves the source folder alone (it may be read-only)
   }
   const manifest = JSON.parse(readFileSync(join(here, "manifest.json"), "utf8"));
   const ids = JSON.parse(readFileSync(join(top, "manifests", "ids.json"), "utf8"));
   problems.push(...manifestProblems(manifest, ids, projectVersion()));
-  const outAt = argv.indexOf("--out");
   if (outAt >= 0 && problems.length === 0) {
     const out = argv[outAt + 1];
     if (!out) throw new Error("--out needs a folder");
@@ -95,6 +96,7 @@ function main(argv) {
       mkdirSync(dest, { recursive: true });
       cpSync(here, dest, { recursive: true, filter: (src) => !src.endsWith("build.mjs") });
       writeFileSync(join(dest, "manifest.json"), JSON.stringify(browserManifest(manifest, browser), null, 2) + "\n");
+      writeFileSync(join(dest, "rules", "rules.js"), script);
     }
   }
   for (const p of problems) console.error(`build.mjs: ${p}`);

@@ -112,3 +112,26 @@ test("per-browser manifests keep only their browser's keys", () => {
   assert.equal(firefox.background.service_worker, undefined);
   assert.deepEqual(firefox.background.scripts, manifest.background.scripts);
 });
+
+test("build.mjs --out writes a loadable folder per browser and leaves the source alone", async () => {
+  const { spawnSync } = await import("node:child_process");
+  const { mkdtempSync, rmSync, statSync } = await import("node:fs");
+  const { tmpdir } = await import("node:os");
+  const out = mkdtempSync(join(tmpdir(), "objector-build-"));
+  const before = statSync(join(EXTENSION_DIR, "rules/rules.js")).mtimeMs;
+  try {
+    const run = spawnSync(process.execPath, [join(EXTENSION_DIR, "build.mjs"), "--out", out], { encoding: "utf8" });
+    assert.equal(run.status, 0, run.stderr);
+    const chromium = JSON.parse(readFileSync(join(out, "chromium", "manifest.json"), "utf8"));
+    const firefox = JSON.parse(readFileSync(join(out, "firefox", "manifest.json"), "utf8"));
+    assert.equal(chromium.browser_specific_settings, undefined);
+    assert.equal(firefox.browser_specific_settings.gecko.id, read("manifest.json").browser_specific_settings.gecko.id);
+    for (const b of ["chromium", "firefox"]) {
+      assert.equal(readFileSync(join(out, b, "rules", "rules.js"), "utf8"), rulesScript(loadRuleBundle()));
+      for (const rel of read("manifest.json").content_scripts[0].js) assert.ok(statSync(join(out, b, rel)).isFile(), `${b}/${rel}`);
+    }
+    assert.equal(statSync(join(EXTENSION_DIR, "rules/rules.js")).mtimeMs, before, "the source rules.js was not rewritten");
+  } finally {
+    rmSync(out, { recursive: true, force: true });
+  }
+});
