@@ -19,7 +19,8 @@ bool Allowed(const std::vector<std::string>& allowed, const std::string& flag) {
   return std::find(allowed.begin(), allowed.end(), flag) != allowed.end();
 }
 
-bool AddBrowsers(const std::string& value, ParsedArgs* parsed, std::string* err) {
+bool AddBrowsers(const std::string& value, ParsedArgs* parsed,
+                 std::string* err) {
   const std::vector<std::string> known = BrowserNames();
   std::stringstream in(value);
   std::string name;
@@ -37,12 +38,14 @@ bool AddBrowsers(const std::string& value, ParsedArgs* parsed, std::string* err)
 
 }  // namespace
 
-bool ParseArgs(const std::vector<std::string>& args, const std::vector<std::string>& allowed,
-               ParsedArgs* parsed, std::string* err) {
+bool ParseArgs(const std::vector<std::string>& args,
+               const std::vector<std::string>& allowed, ParsedArgs* parsed,
+               std::string* err) {
   for (size_t i = 0; i < args.size(); ++i) {
     std::string flag = args[i], value;
     bool has_value = false;
-    if (size_t eq = flag.find('='); flag.rfind("--", 0) == 0 && eq != std::string::npos) {
+    if (size_t eq = flag.find('=');
+        flag.rfind("--", 0) == 0 && eq != std::string::npos) {
       value = flag.substr(eq + 1);
       flag = flag.substr(0, eq);
       has_value = true;

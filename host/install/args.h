@@ -1,4 +1,5 @@
-// Flag parsing shared by install, uninstall and doctor: a table of known flags, values as strings.
+// Flag parsing shared by install, uninstall and doctor: a table of known flags,
+// values as strings.
 #ifndef OBJECTOR_INSTALL_ARGS_H_
 #define OBJECTOR_INSTALL_ARGS_H_
 
@@ -9,21 +10,25 @@
 namespace objector::install {
 
 struct ParsedArgs {
-  std::vector<std::string> browsers;  // --browser NAME (repeatable, or comma-separated)
-  bool system = false;                // --system
-  bool dry_run = false;               // --dry-run
-  bool purge = false;                 // --purge
-  bool json = false;                  // --json
-  bool help = false;                  // --help / -h
-  std::string host;                   // --host PATH
+  std::vector<std::string>
+      browsers;          // --browser NAME (repeatable, or comma-separated)
+  bool system = false;   // --system
+  bool dry_run = false;  // --dry-run
+  bool purge = false;    // --purge
+  bool json = false;     // --json
+  bool help = false;     // --help / -h
+  std::string host;      // --host PATH
 };
 
-// Parses `args` accepting only the flags named in `allowed` (e.g. {"--browser", "--system"}).
-// Unknown flags, missing values and unknown browser names give false and *err.
-bool ParseArgs(const std::vector<std::string>& args, const std::vector<std::string>& allowed,
-               ParsedArgs* parsed, std::string* err);
+// Parses `args` accepting only the flags named in `allowed` (e.g. {"--browser",
+// "--system"}). Unknown flags, missing values and unknown browser names give
+// false and *err.
+bool ParseArgs(const std::vector<std::string>& args,
+               const std::vector<std::string>& allowed, ParsedArgs* parsed,
+               std::string* err);
 
-// Absolute path of objector-host next to the running executable ("" when unknown).
+// Absolute path of objector-host next to the running executable ("" when
+// unknown).
 std::filesystem::path DefaultHostPath();
 
 }  // namespace objector::install

@@ -1,13 +1,16 @@
 // Flag parsing for install / uninstall / doctor, table-driven.
-#include <catch2/catch.hpp>
-
 #include "args.h"
+
+#include <catch2/catch.hpp>
 
 namespace objector::install {
 namespace {
 
-TEST_CASE("flags parse; unknown flags, unknown browsers and missing values are usage errors") {
-  const std::vector<std::string> allowed = {"--browser", "--system", "--dry-run", "--host"};
+TEST_CASE(
+    "flags parse; unknown flags, unknown browsers and missing values are usage "
+    "errors") {
+  const std::vector<std::string> allowed = {"--browser", "--system",
+                                            "--dry-run", "--host"};
   struct Case {
     std::vector<std::string> args;
     bool ok;
@@ -27,7 +30,8 @@ TEST_CASE("flags parse; unknown flags, unknown browsers and missing values are u
   for (const Case& c : cases) {
     ParsedArgs p;
     std::string err;
-    INFO(c.args.size() << " args, first: " << (c.args.empty() ? "" : c.args[0]));
+    INFO(c.args.size() << " args, first: "
+                       << (c.args.empty() ? "" : c.args[0]));
     CHECK(ParseArgs(c.args, allowed, &p, &err) == c.ok);
     if (c.ok) CHECK(p.browsers.size() == c.browsers);
     if (!c.ok) CHECK_FALSE(err.empty());

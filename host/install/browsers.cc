@@ -180,13 +180,20 @@ std::vector<std::string> BrowserNames() {
 fs::path ExpandPath(const Env& env, const char* path) {
   if (path == nullptr) return {};
   std::string p = path;
-  auto rest = [&p](size_t n) { return p.size() > n ? p.substr(n) : std::string(); };
+  auto rest = [&p](size_t n) {
+    return p.size() > n ? p.substr(n) : std::string();
+  };
   if (p.rfind("~/", 0) == 0) return env.home / rest(2);
-  if (p.rfind("$CONFIG/", 0) == 0) return VarOr(env, "XDG_CONFIG_HOME", env.home / ".config") / rest(8);
-  if (p.rfind("$APPSUPPORT/", 0) == 0) return env.home / "Library/Application Support" / rest(12);
-  if (p.rfind("$LOCALAPPDATA/", 0) == 0) return VarOr(env, "LOCALAPPDATA", env.home / "AppData/Local") / rest(14);
-  if (p.rfind("$APPDATA/", 0) == 0) return VarOr(env, "APPDATA", env.home / "AppData/Roaming") / rest(9);
-  if (p.rfind("$PROGRAMDATA/", 0) == 0) return VarOr(env, "PROGRAMDATA", env.System("/ProgramData")) / rest(13);
+  if (p.rfind("$CONFIG/", 0) == 0)
+    return VarOr(env, "XDG_CONFIG_HOME", env.home / ".config") / rest(8);
+  if (p.rfind("$APPSUPPORT/", 0) == 0)
+    return env.home / "Library/Application Support" / rest(12);
+  if (p.rfind("$LOCALAPPDATA/", 0) == 0)
+    return VarOr(env, "LOCALAPPDATA", env.home / "AppData/Local") / rest(14);
+  if (p.rfind("$APPDATA/", 0) == 0)
+    return VarOr(env, "APPDATA", env.home / "AppData/Roaming") / rest(9);
+  if (p.rfind("$PROGRAMDATA/", 0) == 0)
+    return VarOr(env, "PROGRAMDATA", env.System("/ProgramData")) / rest(13);
   return env.System(p);
 }
 
@@ -208,7 +215,8 @@ void Detect(const Env& env, const BrowserRow& row, Scope scope, Target* t) {
 
 }  // namespace
 
-std::vector<Target> ResolveTargets(const Env& env, Scope scope, const std::string& host_name) {
+std::vector<Target> ResolveTargets(const Env& env, Scope scope,
+                                   const std::string& host_name) {
   std::vector<Target> targets;
   for (const BrowserRow& row : kTable) {
     if (row.os != env.os) continue;
@@ -226,7 +234,8 @@ std::vector<Target> ResolveTargets(const Env& env, Scope scope, const std::strin
       t.registry_key = std::string(row.registry_key) + "\\" + host_name;
     }
     if (row.packaging == Packaging::kFlatpak && scope == Scope::kUser) {
-      t.host_copy = env.home / ".var/app" / row.app_id / "data/objector/objector-host";
+      t.host_copy =
+          env.home / ".var/app" / row.app_id / "data/objector/objector-host";
     }
     targets.push_back(std::move(t));
   }

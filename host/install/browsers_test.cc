@@ -1,9 +1,10 @@
-// The location table, row by row: for every Linux and macOS browser, where the per-user and the
-// system-wide manifests go (expected paths written out independently of the table), and how a
-// browser is detected.
+// The location table, row by row: for every Linux and macOS browser, where the
+// per-user and the system-wide manifests go (expected paths written out
+// independently of the table), and how a browser is detected.
+#include "browsers.h"
+
 #include <catch2/catch.hpp>
 
-#include "browsers.h"
 #include "installer.h"
 #include "manifest.h"
 #include "test_util.h"
@@ -55,14 +56,17 @@ const Expected kExpected[] = {
 };
 // clang-format on
 
-const Target* Find(const std::vector<Target>& targets, const std::string& name) {
+const Target* Find(const std::vector<Target>& targets,
+                   const std::string& name) {
   for (const Target& t : targets) {
     if (name == t.row->name) return &t;
   }
   return nullptr;
 }
 
-TEST_CASE("every Linux and macOS browser resolves to its documented manifest folders") {
+TEST_CASE(
+    "every Linux and macOS browser resolves to its documented manifest "
+    "folders") {
   for (const Expected& x : kExpected) {
     DYNAMIC_SECTION(OsName(x.os) << " " << x.name) {
       TempDir dir;
@@ -73,20 +77,27 @@ TEST_CASE("every Linux and macOS browser resolves to its documented manifest fol
       const Target* sys = Find(systems, x.name);
       REQUIRE(user != nullptr);
       REQUIRE(sys != nullptr);
-      CHECK(user->manifest_dir == (*x.user ? env.home / x.user : std::filesystem::path()));
-      CHECK(sys->manifest_dir == (*x.system ? env.root / (x.system + 1) : std::filesystem::path()));
-      if (*x.user) CHECK(user->manifest_path.filename() == "org.objector.host.json");
+      CHECK(user->manifest_dir ==
+            (*x.user ? env.home / x.user : std::filesystem::path()));
+      CHECK(sys->manifest_dir ==
+            (*x.system ? env.root / (x.system + 1) : std::filesystem::path()));
+      if (*x.user)
+        CHECK(user->manifest_path.filename() == "org.objector.host.json");
     }
   }
 }
 
-TEST_CASE("every Linux and macOS row of the table is covered by the expectations above") {
+TEST_CASE(
+    "every Linux and macOS row of the table is covered by the expectations "
+    "above") {
   size_t rows = 0;
   for (const BrowserRow& row : BrowserTable()) rows += row.os != Os::kWindows;
   CHECK(rows == sizeof(kExpected) / sizeof(kExpected[0]));
 }
 
-TEST_CASE("install --browser NAME writes the manifest exactly where the table says, per OS") {
+TEST_CASE(
+    "install --browser NAME writes the manifest exactly where the table says, "
+    "per OS") {
   for (const Expected& x : kExpected) {
     if (!*x.user) continue;
     DYNAMIC_SECTION(OsName(x.os) << " " << x.name) {
@@ -98,21 +109,27 @@ TEST_CASE("install --browser NAME writes the manifest exactly where the table sa
       o.host_path = dir.path() / "bin/objector-host";
       std::ostringstream out, err;
       REQUIRE(Install(env, nullptr, o, out, err) == 0);
-      CHECK(std::filesystem::exists(env.home / x.user / "org.objector.host.json"));
+      CHECK(std::filesystem::exists(env.home / x.user /
+                                    "org.objector.host.json"));
     }
   }
 }
 
-TEST_CASE("XDG_CONFIG_HOME moves the Chromium-family folders but not Firefox's") {
+TEST_CASE(
+    "XDG_CONFIG_HOME moves the Chromium-family folders but not Firefox's") {
   TempDir dir;
   Env env = TestEnv(dir.path(), Os::kLinux);
   env.vars["XDG_CONFIG_HOME"] = (dir.path() / "cfg").string();
   auto targets = ResolveTargets(env, Scope::kUser, HostName());
-  CHECK(Find(targets, "chromium")->manifest_dir == dir.path() / "cfg/chromium/NativeMessagingHosts");
-  CHECK(Find(targets, "firefox")->manifest_dir == env.home / ".mozilla/native-messaging-hosts");
+  CHECK(Find(targets, "chromium")->manifest_dir ==
+        dir.path() / "cfg/chromium/NativeMessagingHosts");
+  CHECK(Find(targets, "firefox")->manifest_dir ==
+        env.home / ".mozilla/native-messaging-hosts");
 }
 
-TEST_CASE("a browser is found by its config folder (per user) or its binary (under root)") {
+TEST_CASE(
+    "a browser is found by its config folder (per user) or its binary (under "
+    "root)") {
   TempDir dir;
   Env env = TestEnv(dir.path(), Os::kLinux);
   auto none = ResolveTargets(env, Scope::kUser, HostName());
@@ -128,7 +145,8 @@ TEST_CASE("a browser is found by its config folder (per user) or its binary (und
   CHECK(Find(user, "flatpak-brave")->found);
   CHECK_FALSE(Find(user, "chrome")->found);
   auto sys = ResolveTargets(env, Scope::kSystem, HostName());
-  CHECK_FALSE(Find(sys, "vivaldi")->found);  // a config folder proves only a per-user install
+  CHECK_FALSE(Find(sys, "vivaldi")
+                  ->found);  // a config folder proves only a per-user install
   CHECK(Find(sys, "firefox")->found);
 }
 
@@ -139,11 +157,15 @@ TEST_CASE("Windows rows name HKCU keys per user and HKLM keys system-wide") {
   auto user = ResolveTargets(env, Scope::kUser, HostName());
   auto sys = ResolveTargets(env, Scope::kSystem, HostName());
   CHECK(Find(user, "chrome")->registry_root == "HKCU");
-  CHECK(Find(user, "chrome")->registry_key == "Software\\Google\\Chrome\\NativeMessagingHosts\\org.objector.host");
-  CHECK(Find(user, "edge")->registry_key == "Software\\Microsoft\\Edge\\NativeMessagingHosts\\org.objector.host");
-  CHECK(Find(user, "firefox")->registry_key == "Software\\Mozilla\\NativeMessagingHosts\\org.objector.host");
+  CHECK(Find(user, "chrome")->registry_key ==
+        "Software\\Google\\Chrome\\NativeMessagingHosts\\org.objector.host");
+  CHECK(Find(user, "edge")->registry_key ==
+        "Software\\Microsoft\\Edge\\NativeMessagingHosts\\org.objector.host");
+  CHECK(Find(user, "firefox")->registry_key ==
+        "Software\\Mozilla\\NativeMessagingHosts\\org.objector.host");
   CHECK(Find(sys, "firefox")->registry_root == "HKLM");
-  CHECK(Find(user, "chrome")->manifest_dir == dir.path() / "Local/Objector/NativeMessagingHosts/chromium");
+  CHECK(Find(user, "chrome")->manifest_dir ==
+        dir.path() / "Local/Objector/NativeMessagingHosts/chromium");
 }
 
 }  // namespace

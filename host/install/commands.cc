@@ -1,8 +1,10 @@
-// The CLI commands install and uninstall: flag parsing and wiring of the real Env and registry.
+// The CLI commands install, uninstall and doctor: flag parsing and wiring of
+// the real Env and registry.
 #include "commands.h"
 
 #include "args.h"
 #include "browsers.h"
+#include "doctor.h"
 #include "env.h"
 #include "installer.h"
 #include "registry.h"
@@ -17,20 +19,27 @@ void BrowserList(std::ostream& out) {
 }
 
 constexpr char kInstallHelp[] =
-    "Usage: objector install [--browser NAME...] [--system] [--dry-run] [--host PATH]\n"
-    "Registers objector-host with every browser found (or the ones named) so that the Objector\n"
-    "extension can reach it. Safe to run again. --system writes the system-wide locations (root).\n"
+    "Usage: objector install [--browser NAME...] [--system] [--dry-run] "
+    "[--host PATH]\n"
+    "Registers objector-host with every browser found (or the ones named) so "
+    "that the Objector\n"
+    "extension can reach it. Safe to run again. --system writes the "
+    "system-wide locations (root).\n"
     "--host defaults to objector-host next to this program.\n";
 constexpr char kUninstallHelp[] =
-    "Usage: objector uninstall [--browser NAME...] [--system] [--purge] [--dry-run]\n"
-    "Removes exactly what `objector install` wrote. Your history stays unless --purge is given.\n";
+    "Usage: objector uninstall [--browser NAME...] [--system] [--purge] "
+    "[--dry-run]\n"
+    "Removes exactly what `objector install` wrote. Your history stays unless "
+    "--purge is given.\n";
 
 }  // namespace
 
-int RunInstall(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
+int RunInstall(const std::vector<std::string>& args, std::ostream& out,
+               std::ostream& err) {
   ParsedArgs a;
   std::string e;
-  if (!ParseArgs(args, {"--browser", "--system", "--dry-run", "--host"}, &a, &e)) {
+  if (!ParseArgs(args, {"--browser", "--system", "--dry-run", "--host"}, &a,
+                 &e)) {
     err << "objector install: " << e << "\n" << kInstallHelp;
     return 2;
   }
@@ -44,17 +53,20 @@ int RunInstall(const std::vector<std::string>& args, std::ostream& out, std::ost
   o.scope = a.system ? Scope::kSystem : Scope::kUser;
   o.browsers = a.browsers;
   o.dry_run = a.dry_run;
-  o.host_path = a.host.empty() ? DefaultHostPath() : std::filesystem::absolute(a.host);
+  o.host_path =
+      a.host.empty() ? DefaultHostPath() : std::filesystem::absolute(a.host);
   std::unique_ptr<Registry> registry = WindowsRegistry();
   int rc = Install(env, registry.get(), o, out, err);
   if (rc == 0 && !o.dry_run) out << "done; check with `objector doctor`\n";
   return rc;
 }
 
-int RunUninstall(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
+int RunUninstall(const std::vector<std::string>& args, std::ostream& out,
+                 std::ostream& err) {
   ParsedArgs a;
   std::string e;
-  if (!ParseArgs(args, {"--browser", "--system", "--dry-run", "--purge"}, &a, &e)) {
+  if (!ParseArgs(args, {"--browser", "--system", "--dry-run", "--purge"}, &a,
+                 &e)) {
     err << "objector uninstall: " << e << "\n" << kUninstallHelp;
     return 2;
   }
@@ -69,6 +81,31 @@ int RunUninstall(const std::vector<std::string>& args, std::ostream& out, std::o
   o.purge = a.purge;
   std::unique_ptr<Registry> registry = WindowsRegistry();
   return Uninstall(CurrentEnv(), registry.get(), o, out, err);
+}
+
+int RunDoctor(const std::vector<std::string>& args, std::ostream& out,
+              std::ostream& err) {
+  ParsedArgs a;
+  std::string e;
+  if (!ParseArgs(args, {"--browser", "--json"}, &a, &e)) {
+    err << "objector doctor: " << e
+        << "\nUsage: objector doctor [--browser NAME...] [--json]\n";
+    return 2;
+  }
+  if (a.help) {
+    out << "Usage: objector doctor [--browser NAME...] [--json]\n"
+           "Checks that each browser found can start and talk to "
+           "objector-host, and that the\n"
+           "history database is writable. Each problem comes with its fix; "
+           "exit status 1 if any.\n";
+    return 0;
+  }
+  DoctorOptions o;
+  o.browsers = a.browsers;
+  std::unique_ptr<Registry> registry = WindowsRegistry();
+  DoctorReport report = Diagnose(CurrentEnv(), registry.get(), o);
+  PrintReport(report, a.json, out);
+  return report.ok() ? 0 : 1;
 }
 
 }  // namespace objector::install

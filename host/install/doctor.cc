@@ -7,7 +7,6 @@
 #include <nlohmann/json.hpp>
 #include <system_error>
 
-
 #include "args.h"
 #include "commands.h"
 #include "fs_util.h"
@@ -21,29 +20,45 @@ using nlohmann::json;
 
 const char* FailureName(Failure f) {
   switch (f) {
-    case Failure::kHostNotFound: return "host not found";
-    case Failure::kAccessForbidden: return "access forbidden";
-    case Failure::kFailedToStart: return "failed to start";
-    case Failure::kErrorCommunicating: return "error communicating";
-    case Failure::kHostExited: return "host exited";
-    case Failure::kSandboxedBrowser: return "sandboxed browser";
-    case Failure::kDatabase: return "database";
-    case Failure::kNoBrowser: return "no browser";
+    case Failure::kHostNotFound:
+      return "host not found";
+    case Failure::kAccessForbidden:
+      return "access forbidden";
+    case Failure::kFailedToStart:
+      return "failed to start";
+    case Failure::kErrorCommunicating:
+      return "error communicating";
+    case Failure::kHostExited:
+      return "host exited";
+    case Failure::kSandboxedBrowser:
+      return "sandboxed browser";
+    case Failure::kDatabase:
+      return "database";
+    case Failure::kNoBrowser:
+      return "no browser";
   }
   return "?";
 }
 
 const char* BrowserMessage(Failure f, Family family) {
   if (family == Family::kFirefox) {
-    return f == Failure::kHostNotFound ? "No such native application org.objector.host" : "";
+    return f == Failure::kHostNotFound
+               ? "No such native application org.objector.host"
+               : "";
   }
   switch (f) {
-    case Failure::kHostNotFound: return "Specified native messaging host not found.";
-    case Failure::kAccessForbidden: return "Access to the specified native messaging host is forbidden.";
-    case Failure::kFailedToStart: return "Failed to start native messaging host.";
-    case Failure::kErrorCommunicating: return "Error when communicating with the native messaging host.";
-    case Failure::kHostExited: return "Native host has exited.";
-    default: return "";
+    case Failure::kHostNotFound:
+      return "Specified native messaging host not found.";
+    case Failure::kAccessForbidden:
+      return "Access to the specified native messaging host is forbidden.";
+    case Failure::kFailedToStart:
+      return "Failed to start native messaging host.";
+    case Failure::kErrorCommunicating:
+      return "Error when communicating with the native messaging host.";
+    case Failure::kHostExited:
+      return "Native host has exited.";
+    default:
+      return "";
   }
 }
 
@@ -73,38 +88,50 @@ void CheckAllowed(const BrowserRow& row, const json& m, const fs::path& file,
                   std::vector<Finding>* out) {
   const std::string where = " in " + file.string();
   if (row.family == Family::kChromium) {
-    const json a = m.contains("allowed_origins") ? m["allowed_origins"] : json();
+    const json a =
+        m.contains("allowed_origins") ? m["allowed_origins"] : json();
     if (HasString(a, ChromiumOrigin())) return;
-    std::string no_slash = ChromiumOrigin().substr(0, ChromiumOrigin().size() - 1);
+    std::string no_slash =
+        ChromiumOrigin().substr(0, ChromiumOrigin().size() - 1);
     if (HasString(a, no_slash)) {
-      // Chromium rejects the whole manifest for a malformed origin (tested with Chromium 156).
+      // Chromium rejects the whole manifest for a malformed origin (tested with
+      // Chromium 156).
       out->push_back({Failure::kHostNotFound,
-                      "allowed_origins has \"" + no_slash + "\" without the trailing slash" + where,
-                      "write \"" + ChromiumOrigin() + "\" (with the final /), or " + Reinstall(row)});
+                      "allowed_origins has \"" + no_slash +
+                          "\" without the trailing slash" + where,
+                      "write \"" + ChromiumOrigin() +
+                          "\" (with the final /), or " + Reinstall(row)});
     } else {
       out->push_back({Failure::kAccessForbidden,
-                      "allowed_origins does not contain \"" + ChromiumOrigin() + "\"" + where,
+                      "allowed_origins does not contain \"" + ChromiumOrigin() +
+                          "\"" + where,
                       Reinstall(row) + " to write the extension's id"});
     }
     return;
   }
-  const json a = m.contains("allowed_extensions") ? m["allowed_extensions"] : json();
+  const json a =
+      m.contains("allowed_extensions") ? m["allowed_extensions"] : json();
   if (!HasString(a, GeckoId())) {
-    // Firefox does not tell "forbidden" apart: it reports "No such native application".
-    out->push_back({Failure::kHostNotFound,
-                    "allowed_extensions does not contain \"" + GeckoId() + "\"" + where,
-                    Reinstall(row) + " to write the add-on's id"});
+    // Firefox does not tell "forbidden" apart: it reports "No such native
+    // application".
+    out->push_back(
+        {Failure::kHostNotFound,
+         "allowed_extensions does not contain \"" + GeckoId() + "\"" + where,
+         Reinstall(row) + " to write the add-on's id"});
   }
 }
 
 }  // namespace
 
-std::vector<Finding> CheckManifest(const Env& env, const BrowserRow& row, const std::string& text,
-                                   const fs::path& file, std::string* host_path) {
+std::vector<Finding> CheckManifest(const Env& env, const BrowserRow& row,
+                                   const std::string& text,
+                                   const fs::path& file,
+                                   std::string* host_path) {
   std::vector<Finding> f;
   json m = json::parse(text, nullptr, false);
   if (m.is_discarded() || !m.is_object()) {
-    f.push_back({Failure::kHostNotFound, file.string() + " is not a valid JSON object",
+    f.push_back({Failure::kHostNotFound,
+                 file.string() + " is not a valid JSON object",
                  Reinstall(row) + " to rewrite it"});
     return f;
   }
@@ -112,32 +139,42 @@ std::vector<Finding> CheckManifest(const Env& env, const BrowserRow& row, const 
   if (name != file.stem().string() || name != HostName()) {
     f.push_back({Failure::kHostNotFound,
                  "\"name\" is \"" + name + "\" but must be \"" + HostName() +
-                     "\", the file name without .json (" + file.filename().string() + ")",
+                     "\", the file name without .json (" +
+                     file.filename().string() + ")",
                  Reinstall(row)});
   }
   if (m.value("type", std::string()) != "stdio") {
-    f.push_back({Failure::kHostNotFound, "\"type\" must be \"stdio\" in " + file.string(), Reinstall(row)});
+    f.push_back({Failure::kHostNotFound,
+                 "\"type\" must be \"stdio\" in " + file.string(),
+                 Reinstall(row)});
   }
   CheckAllowed(row, m, file, &f);
-  if (!m.contains("path") || !m["path"].is_string() || m["path"].get<std::string>().empty()) {
-    f.push_back({Failure::kHostNotFound, "\"path\" is missing in " + file.string(), Reinstall(row)});
+  if (!m.contains("path") || !m["path"].is_string() ||
+      m["path"].get<std::string>().empty()) {
+    f.push_back({Failure::kHostNotFound,
+                 "\"path\" is missing in " + file.string(), Reinstall(row)});
     return f;
   }
   fs::path path = m["path"].get<std::string>();
   if (!path.is_absolute()) {
     if (env.os != Os::kWindows) {
       f.push_back({Failure::kHostNotFound,
-                   "\"path\" is relative (" + path.string() + "); this browser needs an absolute path",
-                   Reinstall(row) + ", which writes the absolute path of objector-host"});
+                   "\"path\" is relative (" + path.string() +
+                       "); this browser needs an absolute path",
+                   Reinstall(row) +
+                       ", which writes the absolute path of objector-host"});
       return f;
     }
-    path = file.parent_path() / path;  // Windows resolves relative to the manifest
+    path =
+        file.parent_path() / path;  // Windows resolves relative to the manifest
   }
   *host_path = path.string();
   std::error_code ec;
   if (!fs::exists(path, ec)) {
-    f.push_back({Failure::kHostNotFound, "the host program " + path.string() + " does not exist",
-                 "reinstall Objector (installer/install.sh), then " + Reinstall(row)});
+    f.push_back(
+        {Failure::kHostNotFound,
+         "the host program " + path.string() + " does not exist",
+         "reinstall Objector (installer/install.sh), then " + Reinstall(row)});
   } else if (!IsExecutable(path)) {
     f.push_back({Failure::kFailedToStart, path.string() + " is not executable",
                  "chmod 755 " + path.string()});
@@ -145,9 +182,11 @@ std::vector<Finding> CheckManifest(const Env& env, const BrowserRow& row, const 
   if (row.packaging == Packaging::kFlatpak) {
     fs::path sandbox = env.home / ".var/app" / row.app_id;
     if (path.string().rfind(sandbox.string() + "/", 0) != 0) {
-      f.push_back({Failure::kSandboxedBrowser,
-                   "the Flatpak sandbox cannot run " + path.string() + " (outside " + sandbox.string() + ")",
-                   Reinstall(row) + ", which copies the host inside the sandbox"});
+      f.push_back(
+          {Failure::kSandboxedBrowser,
+           "the Flatpak sandbox cannot run " + path.string() + " (outside " +
+               sandbox.string() + ")",
+           Reinstall(row) + ", which copies the host inside the sandbox"});
     }
   }
   return f;
@@ -155,60 +194,75 @@ std::vector<Finding> CheckManifest(const Env& env, const BrowserRow& row, const 
 
 namespace {
 
-// The manifest the browser would read, or "" (user location first, then system-wide).
-fs::path LocateManifest(const Env& env, Registry* registry, const Target& user, const Target& sys) {
+// The manifest the browser would read, or "" (user location first, then
+// system-wide).
+fs::path LocateManifest(const Env& env, Registry* registry, const Target& user,
+                        const Target& sys) {
   std::error_code ec;
   if (env.os == Os::kWindows) {
     if (registry == nullptr) return {};
     for (const Target* t : {&user, &sys}) {
       if (t->registry_key.empty()) continue;
-      if (auto v = registry->GetDefault(t->registry_root, t->registry_key)) return *v;
+      if (auto v = registry->GetDefault(t->registry_root, t->registry_key))
+        return *v;
     }
     return {};
   }
   for (const Target* t : {&user, &sys}) {
-    if (!t->manifest_path.empty() && fs::exists(t->manifest_path, ec)) return t->manifest_path;
+    if (!t->manifest_path.empty() && fs::exists(t->manifest_path, ec))
+      return t->manifest_path;
   }
   return {};
 }
 
 std::vector<std::string> BareEnvironment(const Env& env) {
-  std::vector<std::string> e = {"HOME=" + env.home.string(), "PATH=/usr/local/bin:/usr/bin:/bin"};
-  for (const char* name : {"USER", "LOGNAME", "XDG_DATA_HOME", "XDG_CONFIG_HOME", "OBJECTOR_DATA_DIR"}) {
+  std::vector<std::string> e = {"HOME=" + env.home.string(),
+                                "PATH=/usr/local/bin:/usr/bin:/bin"};
+  for (const char* name : {"USER", "LOGNAME", "XDG_DATA_HOME",
+                           "XDG_CONFIG_HOME", "OBJECTOR_DATA_DIR"}) {
     std::string v = env.Var(name);
     if (!v.empty()) e.push_back(std::string(name) + "=" + v);
   }
   return e;
 }
 
-void JudgeReply(const ProbeResult& r, const BrowserRow& row, const std::string& host,
-                BrowserCheck* check, DoctorReport* report) {
+void JudgeReply(const ProbeResult& r, const BrowserRow& row,
+                const std::string& host, BrowserCheck* check,
+                DoctorReport* report) {
   const json& reply = r.reply;
-  if (reply.value("ok", false) && reply.contains("result") && reply["result"].is_object() &&
+  if (reply.value("ok", false) && reply.contains("result") &&
+      reply["result"].is_object() &&
       reply["result"].value("protocol", 0) == 1) {
     const json& result = reply["result"];
     check->reply_ms = r.reply_ms;
-    check->note = "host answered hello in " + std::to_string(static_cast<int>(r.reply_ms)) +
-                  " ms (objector-host " + result.value("host_version", std::string("?")) + ")";
-    if (report->database.empty()) report->database = result.value("database", std::string());
+    check->note = "host answered hello in " +
+                  std::to_string(static_cast<int>(r.reply_ms)) +
+                  " ms (objector-host " +
+                  result.value("host_version", std::string("?")) + ")";
+    if (report->database.empty())
+      report->database = result.value("database", std::string());
     return;
   }
   std::string code = reply.contains("error") && reply["error"].is_object()
-                         ? reply["error"].value("code", std::string("?")) : std::string("no result");
+                         ? reply["error"].value("code", std::string("?"))
+                         : std::string("no result");
   if (code == "forbidden_caller") {
-    check->findings.push_back({Failure::kAccessForbidden,
-                               "objector-host at " + host + " refused the extension's id as caller",
-                               "objector-host and the extension come from different builds; "
-                               "reinstall both from one source tree"});
+    check->findings.push_back(
+        {Failure::kAccessForbidden,
+         "objector-host at " + host + " refused the extension's id as caller",
+         "objector-host and the extension come from different builds; "
+         "reinstall both from one source tree"});
     return;
   }
-  check->findings.push_back({Failure::kErrorCommunicating,
-                             "objector-host at " + host + " answered hello with error '" + code + "'",
-                             "reinstall Objector (installer/install.sh), then " + Reinstall(row)});
+  check->findings.push_back(
+      {Failure::kErrorCommunicating,
+       "objector-host at " + host + " answered hello with error '" + code + "'",
+       "reinstall Objector (installer/install.sh), then " + Reinstall(row)});
 }
 
-void Probe(const Env& env, const BrowserRow& row, const fs::path& manifest, const std::string& host,
-           const DoctorOptions& options, BrowserCheck* check, DoctorReport* report) {
+void Probe(const Env& env, const BrowserRow& row, const fs::path& manifest,
+           const std::string& host, const DoctorOptions& options,
+           BrowserCheck* check, DoctorReport* report) {
   ProbeRequest req;
   req.path = host;
   req.argv = {host};
@@ -221,37 +275,53 @@ void Probe(const Env& env, const BrowserRow& row, const fs::path& manifest, cons
   }
   req.working_dir = fs::path(host).parent_path().string();
   req.env = BareEnvironment(env);
-  req.request_json = json({{"id", "doctor"}, {"type", "hello"},
-                           {"client", {{"browser", "objector-doctor"}, {"extension_version", ObjectorVersion()}}}})
+  req.request_json = json({{"id", "doctor"},
+                           {"type", "hello"},
+                           {"client",
+                            {{"browser", "objector-doctor"},
+                             {"extension_version", ObjectorVersion()}}}})
                          .dump();
   req.timeout = options.timeout;
   ProbeResult r = ProbeHost(req);
-  const std::string err_hint = r.stderr_head.empty() ? "" : "; its stderr says: " + r.stderr_head;
+  const std::string err_hint =
+      r.stderr_head.empty() ? "" : "; its stderr says: " + r.stderr_head;
   switch (r.outcome) {
-    case ProbeOutcome::kReplied: return JudgeReply(r, row, host, check, report);
+    case ProbeOutcome::kReplied:
+      return JudgeReply(r, row, host, check, report);
     case ProbeOutcome::kCannotStart:
       if (r.exec_errno == ENOENT) {
-        check->findings.push_back({Failure::kHostNotFound, "cannot start " + host + ": " + r.detail,
-                                   "reinstall Objector, then " + Reinstall(row)});
+        check->findings.push_back(
+            {Failure::kHostNotFound, "cannot start " + host + ": " + r.detail,
+             "reinstall Objector, then " + Reinstall(row)});
       } else {
-        check->findings.push_back({Failure::kFailedToStart, "cannot start " + host + ": " + r.detail,
-                                   r.exec_errno == EACCES ? "chmod 755 " + host + " and check that its folder is not mounted noexec"
-                                                          : "reinstall objector-host built for this system"});
+        check->findings.push_back(
+            {Failure::kFailedToStart, "cannot start " + host + ": " + r.detail,
+             r.exec_errno == EACCES
+                 ? "chmod 755 " + host +
+                       " and check that its folder is not mounted noexec"
+                 : "reinstall objector-host built for this system"});
       }
       return;
     case ProbeOutcome::kExited:
-      check->findings.push_back({Failure::kHostExited,
-                                 host + " exited before answering hello (" + r.detail + ")" + err_hint,
-                                 "run `" + host + " --help` by hand to see why; reinstall if it is damaged"});
+      check->findings.push_back(
+          {Failure::kHostExited,
+           host + " exited before answering hello (" + r.detail + ")" +
+               err_hint,
+           "run `" + host +
+               " --help` by hand to see why; reinstall if it is damaged"});
       return;
     case ProbeOutcome::kJunk:
-      check->findings.push_back({Failure::kErrorCommunicating, host + ": " + r.detail,
-                                 "stdout must carry only frames: point \"path\" at objector-host itself, "
-                                 "not a wrapper that prints (" + Reinstall(row) + ")"});
+      check->findings.push_back({Failure::kErrorCommunicating,
+                                 host + ": " + r.detail,
+                                 "stdout must carry only frames: point "
+                                 "\"path\" at objector-host itself, "
+                                 "not a wrapper that prints (" +
+                                     Reinstall(row) + ")"});
       return;
     case ProbeOutcome::kTimeout:
-      check->findings.push_back({Failure::kErrorCommunicating, host + ": " + r.detail + err_hint,
-                                 "make sure \"path\" is objector-host, then " + Reinstall(row)});
+      check->findings.push_back(
+          {Failure::kErrorCommunicating, host + ": " + r.detail + err_hint,
+           "make sure \"path\" is objector-host, then " + Reinstall(row)});
       return;
   }
 }
@@ -261,20 +331,28 @@ void CheckDatabase(DoctorReport* report) {
   std::error_code ec;
   fs::path db = report->database;
   if (!fs::exists(db, ec)) {
-    // The host creates the folder and the file on first use: the nearest existing folder above
-    // must be writable.
+    // The host creates the folder and the file on first use: the nearest
+    // existing folder above must be writable.
     fs::path dir = db.parent_path();
-    while (!dir.empty() && !fs::exists(dir, ec) && dir != dir.parent_path()) dir = dir.parent_path();
+    while (!dir.empty() && !fs::exists(dir, ec) && dir != dir.parent_path())
+      dir = dir.parent_path();
     if (!fs::is_directory(dir, ec)) {
-      report->general.push_back({Failure::kDatabase,
-                                 "cannot create " + db.string() + ": " + dir.string() + " is a file, not a folder",
-                                 "move " + dir.string() + " away, or set OBJECTOR_DATA_DIR to another folder"});
+      report->general.push_back(
+          {Failure::kDatabase,
+           "cannot create " + db.string() + ": " + dir.string() +
+               " is a file, not a folder",
+           "move " + dir.string() +
+               " away, or set OBJECTOR_DATA_DIR to another folder"});
     } else if (IsWritableDir(dir)) {
-      report->database_note = "not created yet; will be created on first use (" + dir.string() + " is writable)";
+      report->database_note =
+          "not created yet; will be created on first use (" + dir.string() +
+          " is writable)";
     } else {
-      report->general.push_back({Failure::kDatabase,
-                                 "cannot create " + db.string() + ": " + dir.string() + " is not writable",
-                                 "make " + dir.string() + " yours and writable (chown, chmod 700)"});
+      report->general.push_back(
+          {Failure::kDatabase,
+           "cannot create " + db.string() + ": " + dir.string() +
+               " is not writable",
+           "make " + dir.string() + " yours and writable (chown, chmod 700)"});
     }
     return;
   }
@@ -285,114 +363,61 @@ void CheckDatabase(DoctorReport* report) {
     d.exec("ROLLBACK");
     report->database_note = "opens and is writable";
   } catch (const std::exception& e) {
-    report->general.push_back({Failure::kDatabase, db.string() + ": " + e.what(),
-                               "check the file's owner and permissions (600), free disk space, and that "
+    report->general.push_back({Failure::kDatabase,
+                               db.string() + ": " + e.what(),
+                               "check the file's owner and permissions (600), "
+                               "free disk space, and that "
                                "no other program holds it locked"});
   }
 }
 
 }  // namespace
 
-DoctorReport Diagnose(const Env& env, Registry* registry, const DoctorOptions& options) {
+DoctorReport Diagnose(const Env& env, Registry* registry,
+                      const DoctorOptions& options) {
   DoctorReport report;
   std::vector<Target> users = ResolveTargets(env, Scope::kUser, HostName());
   std::vector<Target> systems = ResolveTargets(env, Scope::kSystem, HostName());
   for (size_t i = 0; i < users.size(); ++i) {
     const Target& t = users[i];
     const BrowserRow& row = *t.row;
-    bool named = std::find(options.browsers.begin(), options.browsers.end(), row.name) != options.browsers.end();
-    if (options.browsers.empty() ? !(t.found || systems[i].found) : !named) continue;
+    bool named = std::find(options.browsers.begin(), options.browsers.end(),
+                           row.name) != options.browsers.end();
+    if (options.browsers.empty() ? !(t.found || systems[i].found) : !named)
+      continue;
     BrowserCheck check{row.name, row.display, row.family, {}, {}, {}, -1};
     if (row.packaging == Packaging::kSnap) {
-      check.findings.push_back({Failure::kSandboxedBrowser, std::string(row.display) + " is a Snap", SnapAdvice(row)});
+      check.findings.push_back({Failure::kSandboxedBrowser,
+                                std::string(row.display) + " is a Snap",
+                                SnapAdvice(row)});
       report.browsers.push_back(check);
       continue;
     }
     check.manifest = LocateManifest(env, registry, t, systems[i]);
     std::string text, err, host;
     if (check.manifest.empty()) {
-      check.findings.push_back({Failure::kHostNotFound,
-                                "no manifest at " + (t.manifest_path.empty() ? std::string("(none)") : t.manifest_path.string()),
-                                Reinstall(row)});
+      check.findings.push_back(
+          {Failure::kHostNotFound,
+           "no manifest at " + (t.manifest_path.empty()
+                                    ? std::string("(none)")
+                                    : t.manifest_path.string()),
+           Reinstall(row)});
     } else if (!ReadFile(check.manifest, &text, &err)) {
       check.findings.push_back({Failure::kHostNotFound, err, Reinstall(row)});
     } else {
       check.findings = CheckManifest(env, row, text, check.manifest, &host);
-      if (check.findings.empty()) Probe(env, row, check.manifest, host, options, &check, &report);
+      if (check.findings.empty())
+        Probe(env, row, check.manifest, host, options, &check, &report);
     }
     report.browsers.push_back(check);
   }
   if (report.browsers.empty()) {
     report.general.push_back({Failure::kNoBrowser, "no supported browser found",
-                              "install Chromium or Firefox, or name one: objector doctor --browser NAME"});
+                              "install Chromium or Firefox, or name one: "
+                              "objector doctor --browser NAME"});
   }
   CheckDatabase(&report);
   return report;
-}
-
-void PrintReport(const DoctorReport& report, bool as_json, std::ostream& out) {
-  auto finding_json = [](const Finding& f) {
-    return json{{"failure", FailureName(f.failure)}, {"problem", f.problem}, {"fix", f.fix}};
-  };
-  if (as_json) {
-    json j = {{"ok", report.ok()}, {"browsers", json::array()}, {"problems", json::array()}};
-    for (const BrowserCheck& b : report.browsers) {
-      json o = {{"browser", b.name}, {"manifest", b.manifest.string()}, {"problems", json::array()}};
-      for (const Finding& f : b.findings) {
-        json p = finding_json(f);
-        if (*BrowserMessage(f.failure, b.family)) p["browser_message"] = BrowserMessage(f.failure, b.family);
-        o["problems"].push_back(p);
-      }
-      if (b.reply_ms >= 0) o["reply_ms"] = b.reply_ms;
-      j["browsers"].push_back(o);
-    }
-    for (const Finding& f : report.general) j["problems"].push_back(finding_json(f));
-    j["database"] = {{"path", report.database}, {"note", report.database_note}};
-    out << j.dump(2) << "\n";
-    return;
-  }
-  int problems = static_cast<int>(report.general.size());
-  for (const BrowserCheck& b : report.browsers) {
-    out << b.display << " (" << b.name << ")"
-        << (b.manifest.empty() ? "" : ": " + b.manifest.string()) << "\n";
-    if (b.findings.empty()) out << "  ok: " << b.note << "\n";
-    for (const Finding& f : b.findings) {
-      out << "  PROBLEM [" << FailureName(f.failure) << "] " << f.problem << "\n";
-      if (*BrowserMessage(f.failure, b.family)) {
-        out << "    the extension sees: \"" << BrowserMessage(f.failure, b.family) << "\"\n";
-      }
-      out << "    fix: " << f.fix << "\n";
-      ++problems;
-    }
-  }
-  if (!report.database.empty() && !report.database_note.empty()) {
-    out << "Database " << report.database << ": " << report.database_note << "\n";
-  }
-  for (const Finding& f : report.general) {
-    out << "PROBLEM [" << FailureName(f.failure) << "] " << f.problem << "\n  fix: " << f.fix << "\n";
-  }
-  out << (problems == 0 ? "All good.\n" : std::to_string(problems) + " problem(s) found.\n");
-}
-
-int RunDoctor(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
-  ParsedArgs a;
-  std::string e;
-  if (!ParseArgs(args, {"--browser", "--json"}, &a, &e)) {
-    err << "objector doctor: " << e << "\nUsage: objector doctor [--browser NAME...] [--json]\n";
-    return 2;
-  }
-  if (a.help) {
-    out << "Usage: objector doctor [--browser NAME...] [--json]\n"
-           "Checks that each browser found can start and talk to objector-host, and that the\n"
-           "history database is writable. Each problem comes with its fix; exit status 1 if any.\n";
-    return 0;
-  }
-  DoctorOptions o;
-  o.browsers = a.browsers;
-  std::unique_ptr<Registry> registry = WindowsRegistry();
-  DoctorReport report = Diagnose(CurrentEnv(), registry.get(), o);
-  PrintReport(report, a.json, out);
-  return report.ok() ? 0 : 1;
 }
 
 }  // namespace objector::install

@@ -1,6 +1,7 @@
-// `objector doctor`: checks, for each browser found, that the browser can find, start and talk to
-// objector-host, and that the history database opens and is writable. Every problem is named by
-// the failure mode the browser would show and comes with the exact fix.
+// `objector doctor`: checks, for each browser found, that the browser can find,
+// start and talk to objector-host, and that the history database opens and is
+// writable. Every problem is named by the failure mode the browser would show
+// and comes with the exact fix.
 #ifndef OBJECTOR_INSTALL_DOCTOR_H_
 #define OBJECTOR_INSTALL_DOCTOR_H_
 
@@ -19,17 +20,21 @@ namespace objector::install {
 // The failure modes, named as browsers and users meet them.
 enum class Failure {
   kHostNotFound,        // "Specified native messaging host not found."
-  kAccessForbidden,     // "Access to the specified native messaging host is forbidden."
+  kAccessForbidden,     // "Access to the specified native messaging host is
+                        // forbidden."
   kFailedToStart,       // "Failed to start native messaging host."
-  kErrorCommunicating,  // "Error when communicating with the native messaging host."
+  kErrorCommunicating,  // "Error when communicating with the native messaging
+                        // host."
   kHostExited,          // "Native host has exited."
   kSandboxedBrowser,    // Snap / Flatpak confinement
   kDatabase,            // history database cannot be opened or written
   kNoBrowser,           // nothing to check
 };
-const char* FailureName(Failure f);  // "host not found", "access forbidden", ...
-// The error text the extension gets from the browser for `f` ("" when not known for that family),
-// e.g. "Specified native messaging host not found." (Chromium).
+const char* FailureName(
+    Failure f);  // "host not found", "access forbidden", ...
+// The error text the extension gets from the browser for `f` ("" when not known
+// for that family), e.g. "Specified native messaging host not found."
+// (Chromium).
 const char* BrowserMessage(Failure f, Family family);
 
 struct Finding {
@@ -41,16 +46,17 @@ struct Finding {
 struct BrowserCheck {
   std::string name, display;
   Family family = Family::kChromium;
-  std::filesystem::path manifest;  // the manifest the browser would read ("" when none)
+  std::filesystem::path
+      manifest;  // the manifest the browser would read ("" when none)
   std::vector<Finding> findings;
-  std::string note;                // ok line or remark
+  std::string note;  // ok line or remark
   double reply_ms = -1;
 };
 
 struct DoctorReport {
   std::vector<BrowserCheck> browsers;
-  std::vector<Finding> general;    // database, no browser
-  std::string database;            // path reported by the host
+  std::vector<Finding> general;  // database, no browser
+  std::string database;          // path reported by the host
   std::string database_note;
   bool ok() const;
 };
@@ -61,11 +67,14 @@ struct DoctorOptions {
 };
 
 // Checks a manifest's text as the browser would read it from `file`. Pure.
-std::vector<Finding> CheckManifest(const Env& env, const BrowserRow& row, const std::string& text,
-                                   const std::filesystem::path& file, std::string* host_path);
+std::vector<Finding> CheckManifest(const Env& env, const BrowserRow& row,
+                                   const std::string& text,
+                                   const std::filesystem::path& file,
+                                   std::string* host_path);
 
 // Runs every check. `registry` is used on Windows only.
-DoctorReport Diagnose(const Env& env, Registry* registry, const DoctorOptions& options);
+DoctorReport Diagnose(const Env& env, Registry* registry,
+                      const DoctorOptions& options);
 
 void PrintReport(const DoctorReport& report, bool json, std::ostream& out);
 

@@ -1,14 +1,15 @@
-// `objector doctor` on each broken setup it claims to recognise, plus a well-formed setup. The
-// hosts here are small shell scripts that reproduce one behaviour each (reply correctly, print a
-// log line on stdout, exit at once...); the real objector-host is checked in tests/installer/.
-#include <catch2/catch.hpp>
-#include <nlohmann/json.hpp>
+// `objector doctor` on each broken setup it claims to recognise, plus a
+// well-formed setup. The hosts here are small shell scripts that reproduce one
+// behaviour each (reply correctly, print a log line on stdout, exit at
+// once...); the real objector-host is checked in tests/installer/.
+#include "doctor.h"
 
+#include <catch2/catch.hpp>
 #include <cstdio>
 #include <cstdlib>
 #include <functional>
+#include <nlohmann/json.hpp>
 
-#include "doctor.h"
 #include "installer.h"
 #include "manifest.h"
 #include "test_util.h"
@@ -39,25 +40,40 @@ std::string Frame(const std::string& json_text) {
   return std::string(reinterpret_cast<const char*>(&n), 4) + json_text;
 }
 
-// A host that checks it was started like a browser starts it (argv, working folder, bare
-// environment), then writes `stdout_bytes` and waits for stdin to close.
+// A host that checks it was started like a browser starts it (argv, working
+// folder, bare environment), then writes `stdout_bytes` and waits for stdin to
+// close.
 std::string HostScript(const fs::path& dir, const std::string& stdout_bytes) {
   return "#!/bin/sh\n"
-         "[ \"$(pwd)\" = \"" + dir.string() + "\" ] || { echo \"cwd $(pwd)\" >&2; exit 7; }\n"
-         "[ -z \"$OBJECTOR_TEST_LEAK\" ] || { echo 'env not bare' >&2; exit 8; }\n"
-         "[ \"$PATH\" = /usr/local/bin:/usr/bin:/bin ] || { echo 'PATH' >&2; exit 9; }\n"
+         "[ \"$(pwd)\" = \"" +
+         dir.string() +
+         "\" ] || { echo \"cwd $(pwd)\" >&2; exit 7; }\n"
+         "[ -z \"$OBJECTOR_TEST_LEAK\" ] || { echo 'env not bare' >&2; exit 8; "
+         "}\n"
+         "[ \"$PATH\" = /usr/local/bin:/usr/bin:/bin ] || { echo 'PATH' >&2; "
+         "exit 9; }\n"
          "case \"$1\" in\n"
-         "  chrome-extension://" + ChromiumId() + "/) [ $# -eq 1 ] || exit 10 ;;\n"
-         "  /*.json) [ \"$2\" = '" + GeckoId() + "' ] || exit 11 ;;\n"
+         "  chrome-extension://" +
+         ChromiumId() +
+         "/) [ $# -eq 1 ] || exit 10 ;;\n"
+         "  /*.json) [ \"$2\" = '" +
+         GeckoId() +
+         "' ] || exit 11 ;;\n"
          "  *) echo \"argv $*\" >&2; exit 12 ;;\n"
          "esac\n"
-         "printf '" + PrintfEscaped(stdout_bytes) + "'\n"
+         "printf '" +
+         PrintfEscaped(stdout_bytes) +
+         "'\n"
          "cat >/dev/null\n";
 }
 
 std::string GoodReply(const fs::path& db) {
-  return Frame(json({{"id", "doctor"}, {"ok", true},
-                     {"result", {{"protocol", 1}, {"host_version", "0.1.0"}, {"database", db.string()}}}})
+  return Frame(json({{"id", "doctor"},
+                     {"ok", true},
+                     {"result",
+                      {{"protocol", 1},
+                       {"host_version", "0.1.0"},
+                       {"database", db.string()}}}})
                    .dump());
 }
 
@@ -67,8 +83,10 @@ struct Setup {
   fs::path bin = dir.path() / "bin";
   fs::path host = bin / "objector-host";
   fs::path db = env.home / ".local/share/objector/objector.sqlite3";
-  fs::path cr = env.home / ".config/chromium/NativeMessagingHosts/org.objector.host.json";
-  fs::path ff = env.home / ".mozilla/native-messaging-hosts/org.objector.host.json";
+  fs::path cr =
+      env.home / ".config/chromium/NativeMessagingHosts/org.objector.host.json";
+  fs::path ff =
+      env.home / ".mozilla/native-messaging-hosts/org.objector.host.json";
 
   Setup() {
     ::setenv("OBJECTOR_TEST_LEAK", "must not reach the host", 1);
@@ -78,7 +96,8 @@ struct Setup {
     o.host_path = host;
     std::ostringstream out, err;
     REQUIRE(Install(env, nullptr, o, out, err) == 0);
-    fs::create_directories(env.home / ".config/chromium");  // both browsers "found"
+    fs::create_directories(env.home /
+                           ".config/chromium");  // both browsers "found"
     fs::create_directories(env.home / ".mozilla/firefox");
   }
   DoctorReport Run(std::vector<std::string> browsers = {}) {
@@ -87,7 +106,8 @@ struct Setup {
     o.timeout = std::chrono::milliseconds(1000);
     return Diagnose(env, nullptr, o);
   }
-  void EditManifest(const fs::path& file, const std::function<void(json&)>& edit) {
+  void EditManifest(const fs::path& file,
+                    const std::function<void(json&)>& edit) {
     json m = json::parse(Slurp(file));
     edit(m);
     Touch(file, m.dump());
@@ -103,7 +123,9 @@ std::vector<Failure> Failures(const DoctorReport& r) {
   return f;
 }
 
-TEST_CASE("doctor: a correct setup passes, started with each browser's argv, cwd and bare env") {
+TEST_CASE(
+    "doctor: a correct setup passes, started with each browser's argv, cwd and "
+    "bare env") {
   Setup s;
   DoctorReport r = s.Run();
   std::ostringstream out;
@@ -125,49 +147,93 @@ struct BrokenCase {
 TEST_CASE("doctor: each broken setup is named with its failure mode and fix") {
   const std::string fixed = "objector install --browser chromium";
   const BrokenCase cases[] = {
-      {"manifest missing", [](Setup& s) { fs::remove(s.cr); }, Failure::kHostNotFound, "objector install"},
-      {"manifest is not JSON", [](Setup& s) { Touch(s.cr, "{\"name\": \"org.objector.host\","); },
+      {"manifest missing", [](Setup& s) { fs::remove(s.cr); },
+       Failure::kHostNotFound, "objector install"},
+      {"manifest is not JSON",
+       [](Setup& s) { Touch(s.cr, "{\"name\": \"org.objector.host\","); },
        Failure::kHostNotFound, "objector install"},
       {"name differs from file name",
-       [](Setup& s) { s.EditManifest(s.cr, [](json& m) { m["name"] = "org.objector.Host"; }); },
+       [](Setup& s) {
+         s.EditManifest(s.cr, [](json& m) { m["name"] = "org.objector.Host"; });
+       },
        Failure::kHostNotFound, "org.objector.host"},
-      {"type is not stdio", [](Setup& s) { s.EditManifest(s.cr, [](json& m) { m["type"] = "pipe"; }); },
+      {"type is not stdio",
+       [](Setup& s) {
+         s.EditManifest(s.cr, [](json& m) { m["type"] = "pipe"; });
+       },
        Failure::kHostNotFound, "objector install"},
-      {"relative path", [](Setup& s) { s.EditManifest(s.cr, [](json& m) { m["path"] = "objector-host"; }); },
+      {"relative path",
+       [](Setup& s) {
+         s.EditManifest(s.cr, [](json& m) { m["path"] = "objector-host"; });
+       },
        Failure::kHostNotFound, "absolute path"},
-      {"host absent", [](Setup& s) { s.EditManifest(s.cr, [&s](json& m) { m["path"] = (s.bin / "gone").string(); }); },
+      {"host absent",
+       [](Setup& s) {
+         s.EditManifest(
+             s.cr, [&s](json& m) { m["path"] = (s.bin / "gone").string(); });
+       },
        Failure::kHostNotFound, "reinstall"},
       {"host not executable",
-       [](Setup& s) { fs::permissions(s.host, fs::perms::owner_read | fs::perms::owner_write, fs::perm_options::replace); },
+       [](Setup& s) {
+         fs::permissions(s.host, fs::perms::owner_read | fs::perms::owner_write,
+                         fs::perm_options::replace);
+       },
        Failure::kFailedToStart, "chmod 755"},
       {"origin without trailing slash",
        [](Setup& s) {
-         s.EditManifest(s.cr, [](json& m) { m["allowed_origins"] = {"chrome-extension://" + ChromiumId()}; });
+         s.EditManifest(s.cr, [](json& m) {
+           m["allowed_origins"] = {"chrome-extension://" + ChromiumId()};
+         });
        },
        Failure::kHostNotFound, "with the final /"},
       {"wrong extension id",
        [](Setup& s) {
-         s.EditManifest(s.cr, [](json& m) { m["allowed_origins"] = {"chrome-extension://aaaabbbbccccddddeeeeffffgggghhhh/"}; });
+         s.EditManifest(s.cr, [](json& m) {
+           m["allowed_origins"] = {
+               "chrome-extension://aaaabbbbccccddddeeeeffffgggghhhh/"};
+         });
        },
-       Failure::kAccessForbidden, "Access to the specified native messaging host is forbidden."},
+       Failure::kAccessForbidden,
+       "Access to the specified native messaging host is forbidden."},
       {"host writes a log line on stdout",
-       [](Setup& s) { Touch(s.host, HostScript(s.bin, "starting objector-host\n"), true); },
+       [](Setup& s) {
+         Touch(s.host, HostScript(s.bin, "starting objector-host\n"), true);
+       },
        Failure::kErrorCommunicating, "only frames"},
       {"host writes junk after its reply",
-       [](Setup& s) { Touch(s.host, HostScript(s.bin, GoodReply(s.db) + "done\n"), true); },
+       [](Setup& s) {
+         Touch(s.host, HostScript(s.bin, GoodReply(s.db) + "done\n"), true);
+       },
        Failure::kErrorCommunicating, "only frames"},
-      {"host exits at once", [](Setup& s) { Touch(s.host, "#!/bin/sh\necho 'cannot open' >&2\nexit 3\n", true); },
+      {"host exits at once",
+       [](Setup& s) {
+         Touch(s.host, "#!/bin/sh\necho 'cannot open' >&2\nexit 3\n", true);
+       },
        Failure::kHostExited, "by hand"},
-      {"host never answers", [](Setup& s) { Touch(s.host, "#!/bin/sh\nexec sleep 5\n", true); },
+      {"host never answers",
+       [](Setup& s) { Touch(s.host, "#!/bin/sh\nexec sleep 5\n", true); },
        Failure::kErrorCommunicating, "objector-host"},
       {"host refuses the caller",
        [](Setup& s) {
-         Touch(s.host, HostScript(s.bin, Frame(R"({"id":"doctor","ok":false,"error":{"code":"forbidden_caller","message":"x"}})")), true);
+         Touch(
+             s.host,
+             HostScript(
+                 s.bin,
+                 Frame(
+                     R"({"id":"doctor","ok":false,"error":{"code":"forbidden_caller","message":"x"}})")),
+             true);
        },
        Failure::kAccessForbidden, "different builds"},
-      {"host is not a program", [](Setup& s) { Touch(s.host, "\x7f" "ELF garbage", true); },
+      {"host is not a program",
+       [](Setup& s) {
+         Touch(s.host,
+               "\x7f"
+               "ELF garbage",
+               true);
+       },
        Failure::kFailedToStart, "reinstall"},
-      {"database is corrupt", [](Setup& s) { Touch(s.db, std::string(4096, 'x')); },
+      {"database is corrupt",
+       [](Setup& s) { Touch(s.db, std::string(4096, 'x')); },
        Failure::kDatabase, "permissions"},
   };
   for (const BrokenCase& c : cases) {
@@ -183,14 +249,19 @@ TEST_CASE("doctor: each broken setup is named with its failure mode and fix") {
       REQUIRE(f.size() >= 1);
       CHECK(f[0] == c.expected);
       CHECK(out.str().find(c.fix_mentions) != std::string::npos);
-      CHECK(out.str().find(std::string("[") + FailureName(c.expected) + "]") != std::string::npos);
-      // what Chromium itself says for this failure, so that a search for the error text lands here
-      CHECK(out.str().find(BrowserMessage(c.expected, Family::kChromium)) != std::string::npos);
+      CHECK(out.str().find(std::string("[") + FailureName(c.expected) + "]") !=
+            std::string::npos);
+      // what Chromium itself says for this failure, so that a search for the
+      // error text lands here
+      CHECK(out.str().find(BrowserMessage(c.expected, Family::kChromium)) !=
+            std::string::npos);
     }
   }
 }
 
-TEST_CASE("doctor: a database not created yet is fine when its folder can be created") {
+TEST_CASE(
+    "doctor: a database not created yet is fine when its folder can be "
+    "created") {
   Setup s;
   CHECK_FALSE(fs::exists(s.db));
   DoctorReport r = s.Run();
@@ -198,40 +269,52 @@ TEST_CASE("doctor: a database not created yet is fine when its folder can be cre
   CHECK(r.database_note.find("will be created") != std::string::npos);
 }
 
-TEST_CASE("doctor: a database whose folder cannot exist (a file is in the way) is a problem") {
+TEST_CASE(
+    "doctor: a database whose folder cannot exist (a file is in the way) is a "
+    "problem") {
   Setup s;
   Touch(s.env.home / "blocker", "a file where a folder should be");
-  Touch(s.host, HostScript(s.bin, GoodReply(s.env.home / "blocker/objector/objector.sqlite3")), true);
+  Touch(s.host,
+        HostScript(s.bin,
+                   GoodReply(s.env.home / "blocker/objector/objector.sqlite3")),
+        true);
   DoctorReport r = s.Run();
   auto f = Failures(r);
   REQUIRE(f.size() == 1);
   CHECK(f[0] == Failure::kDatabase);
-  CHECK(r.general[0].problem.find("is a file, not a folder") != std::string::npos);
+  CHECK(r.general[0].problem.find("is a file, not a folder") !=
+        std::string::npos);
 }
 
-TEST_CASE("doctor: Firefox's allowed_extensions must hold the gecko id (Firefox: no such application)") {
+TEST_CASE(
+    "doctor: Firefox's allowed_extensions must hold the gecko id (Firefox: no "
+    "such application)") {
   Setup s;
-  s.EditManifest(s.ff, [](json& m) { m["allowed_extensions"] = {"someone@else.org"}; });
+  s.EditManifest(
+      s.ff, [](json& m) { m["allowed_extensions"] = {"someone@else.org"}; });
   DoctorReport r = s.Run({"firefox"});
   auto f = Failures(r);
   REQUIRE(f.size() == 1);
   CHECK(f[0] == Failure::kHostNotFound);
   std::ostringstream out;
   PrintReport(r, false, out);
-  CHECK(out.str().find("No such native application org.objector.host") != std::string::npos);
+  CHECK(out.str().find("No such native application org.objector.host") !=
+        std::string::npos);
 }
 
 TEST_CASE("doctor: a system-wide manifest is used when the user has none") {
   Setup s;
   fs::remove(s.cr);
-  fs::path sys = s.env.root / "etc/chromium/native-messaging-hosts/org.objector.host.json";
+  fs::path sys =
+      s.env.root / "etc/chromium/native-messaging-hosts/org.objector.host.json";
   Touch(sys, RenderManifest(Family::kChromium, s.host.string()));
   DoctorReport r = s.Run({"chromium"});
   CHECK(r.ok());
   CHECK(r.browsers.at(0).manifest == sys);
 }
 
-TEST_CASE("doctor: Snap browsers are reported as sandboxed with the portal advice") {
+TEST_CASE(
+    "doctor: Snap browsers are reported as sandboxed with the portal advice") {
   Setup s;
   fs::create_directories(s.env.home / "snap/firefox");
   DoctorReport r = s.Run({"snap-firefox"});
@@ -241,9 +324,12 @@ TEST_CASE("doctor: Snap browsers are reported as sandboxed with the portal advic
   CHECK(r.browsers[0].findings[0].fix.find("portal") != std::string::npos);
 }
 
-TEST_CASE("doctor: a Flatpak manifest pointing outside the sandbox is reported") {
+TEST_CASE(
+    "doctor: a Flatpak manifest pointing outside the sandbox is reported") {
   Setup s;
-  fs::path m = s.env.home / ".var/app/org.mozilla.firefox/.mozilla/native-messaging-hosts/org.objector.host.json";
+  fs::path m = s.env.home /
+               ".var/app/org.mozilla.firefox/.mozilla/native-messaging-hosts/"
+               "org.objector.host.json";
   Touch(m, RenderManifest(Family::kFirefox, s.host.string()));
   auto f = Failures(s.Run({"flatpak-firefox"}));
   REQUIRE_FALSE(f.empty());
@@ -270,13 +356,15 @@ TEST_CASE("doctor --json carries every problem with its failure name and fix") {
     if (b["browser"] == "firefox") {
       seen = true;
       CHECK(b["problems"][0]["failure"] == "host not found");
-      CHECK(b["problems"][0]["fix"] == "run `objector install --browser firefox`");
+      CHECK(b["problems"][0]["fix"] ==
+            "run `objector install --browser firefox`");
     }
   }
   CHECK(seen);
 }
 
-TEST_CASE("doctor on Windows reads the manifest path from the registry (fake)") {
+TEST_CASE(
+    "doctor on Windows reads the manifest path from the registry (fake)") {
   TempDir dir;
   Env env = TestEnv(dir.path(), Os::kWindows);
   env.vars["LOCALAPPDATA"] = (dir.path() / "Local").string();
@@ -289,11 +377,14 @@ TEST_CASE("doctor on Windows reads the manifest path from the registry (fake)") 
   fs::path manifest = dir.path() / "m/org.objector.host.json";
   Touch(manifest, "{oops");
   std::string e;
-  REQUIRE(reg.SetDefault("HKCU", "Software\\Microsoft\\Edge\\NativeMessagingHosts\\org.objector.host",
-                         manifest.string(), &e));
+  REQUIRE(reg.SetDefault(
+      "HKCU",
+      "Software\\Microsoft\\Edge\\NativeMessagingHosts\\org.objector.host",
+      manifest.string(), &e));
   r = Diagnose(env, &reg, o);
   CHECK(r.browsers.at(0).manifest == manifest);
-  CHECK(r.browsers.at(0).findings.at(0).problem.find("not a valid JSON") != std::string::npos);
+  CHECK(r.browsers.at(0).findings.at(0).problem.find("not a valid JSON") !=
+        std::string::npos);
 }
 
 }  // namespace

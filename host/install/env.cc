@@ -7,14 +7,19 @@ namespace fs = std::filesystem;
 
 const char* OsName(Os os) {
   switch (os) {
-    case Os::kLinux: return "linux";
-    case Os::kMacOS: return "macos";
-    case Os::kWindows: return "windows";
+    case Os::kLinux:
+      return "linux";
+    case Os::kMacOS:
+      return "macos";
+    case Os::kWindows:
+      return "windows";
   }
   return "?";
 }
 
-const char* ScopeName(Scope scope) { return scope == Scope::kUser ? "user" : "system"; }
+const char* ScopeName(Scope scope) {
+  return scope == Scope::kUser ? "user" : "system";
+}
 
 std::string Env::Var(const std::string& name) const {
   auto it = vars.find(name);
@@ -39,8 +44,9 @@ Env CurrentEnv() {
   const char* home_var = "HOME";
 #endif
   if (const char* h = std::getenv(home_var)) env.home = h;
-  for (const char* name : {"XDG_CONFIG_HOME", "XDG_DATA_HOME", "OBJECTOR_DATA_DIR", "LOCALAPPDATA",
-                           "APPDATA", "PROGRAMDATA", "PATH", "USER", "LOGNAME"}) {
+  for (const char* name :
+       {"XDG_CONFIG_HOME", "XDG_DATA_HOME", "OBJECTOR_DATA_DIR", "LOCALAPPDATA",
+        "APPDATA", "PROGRAMDATA", "PATH", "USER", "LOGNAME"}) {
     if (const char* v = std::getenv(name)) env.vars[name] = v;
   }
   return env;
@@ -49,26 +55,33 @@ Env CurrentEnv() {
 fs::path UserDataDir(const Env& env) {
   if (std::string d = env.Var("OBJECTOR_DATA_DIR"); !d.empty()) return d;
   switch (env.os) {
-    case Os::kMacOS: return env.home / "Library/Application Support/Objector";
+    case Os::kMacOS:
+      return env.home / "Library/Application Support/Objector";
     case Os::kWindows: {
       std::string local = env.Var("LOCALAPPDATA");
-      return (local.empty() ? env.home / "AppData/Local" : fs::path(local)) / "Objector";
+      return (local.empty() ? env.home / "AppData/Local" : fs::path(local)) /
+             "Objector";
     }
-    case Os::kLinux: break;
+    case Os::kLinux:
+      break;
   }
   std::string xdg = env.Var("XDG_DATA_HOME");
-  if (!xdg.empty() && fs::path(xdg).is_absolute()) return fs::path(xdg) / "objector";
+  if (!xdg.empty() && fs::path(xdg).is_absolute())
+    return fs::path(xdg) / "objector";
   return env.home / ".local/share/objector";
 }
 
 fs::path SystemStateDir(const Env& env) {
   switch (env.os) {
-    case Os::kMacOS: return env.System("/Library/Application Support/Objector");
+    case Os::kMacOS:
+      return env.System("/Library/Application Support/Objector");
     case Os::kWindows: {
       std::string pd = env.Var("PROGRAMDATA");
-      return (pd.empty() ? env.System("/ProgramData") : fs::path(pd)) / "Objector";
+      return (pd.empty() ? env.System("/ProgramData") : fs::path(pd)) /
+             "Objector";
     }
-    case Os::kLinux: break;
+    case Os::kLinux:
+      break;
   }
   return env.System("/var/lib/objector");
 }

@@ -15,10 +15,12 @@
 namespace objector::install {
 namespace fs = std::filesystem;
 
-bool MakeDirs(const fs::path& dir, std::vector<fs::path>* created, std::string* err) {
+bool MakeDirs(const fs::path& dir, std::vector<fs::path>* created,
+              std::string* err) {
   std::vector<fs::path> missing;
   std::error_code ec;
-  for (fs::path p = dir; !p.empty() && !fs::exists(p, ec); p = p.parent_path()) {
+  for (fs::path p = dir; !p.empty() && !fs::exists(p, ec);
+       p = p.parent_path()) {
     missing.push_back(p);
     if (p == p.parent_path()) break;
   }
@@ -32,8 +34,8 @@ bool MakeDirs(const fs::path& dir, std::vector<fs::path>* created, std::string* 
   return true;
 }
 
-bool WriteFileAtomic(const fs::path& file, const std::string& content, fs::perms mode,
-                     std::string* err) {
+bool WriteFileAtomic(const fs::path& file, const std::string& content,
+                     fs::perms mode, std::string* err) {
   fs::path tmp = file;
   tmp += ".objector-tmp";
   {
@@ -72,7 +74,8 @@ bool ReadFile(const fs::path& file, std::string* content, std::string* err) {
   return true;
 }
 
-bool CopyFileAtomic(const fs::path& from, const fs::path& to, fs::perms mode, std::string* err) {
+bool CopyFileAtomic(const fs::path& from, const fs::path& to, fs::perms mode,
+                    std::string* err) {
   std::string bytes;
   if (!ReadFile(from, &bytes, err)) return false;
   return WriteFileAtomic(to, bytes, mode, err);

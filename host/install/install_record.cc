@@ -17,7 +17,8 @@ void InstallRecord::Add(const RecordEntry& e) {
 bool InstallRecord::StillUsed(const RecordEntry& e, size_t except) const {
   for (size_t i = 0; i < entries.size(); ++i) {
     const RecordEntry& o = entries[i];
-    if (i != except && o.kind == e.kind && o.path == e.path && o.root == e.root) return true;
+    if (i != except && o.kind == e.kind && o.path == e.path && o.root == e.root)
+      return true;
   }
   return false;
 }
@@ -31,30 +32,36 @@ bool LoadRecord(const fs::path& file, InstallRecord* record, std::string* err) {
   try {
     nlohmann::json j = nlohmann::json::parse(text);
     for (const auto& e : j.at("entries")) {
-      record->entries.push_back({e.value("browser", ""), e.at("kind").get<std::string>(),
-                                 e.at("path").get<std::string>(), e.value("root", "")});
+      record->entries.push_back(
+          {e.value("browser", ""), e.at("kind").get<std::string>(),
+           e.at("path").get<std::string>(), e.value("root", "")});
     }
   } catch (const nlohmann::json::exception& ex) {
     *err = "install record " + file.string() + " is damaged (" + ex.what() +
-           "); remove the files it lists by hand or delete it and run `objector install` again";
+           "); remove the files it lists by hand or delete it and run "
+           "`objector install` again";
     record->entries.clear();
     return false;
   }
   return true;
 }
 
-bool SaveRecord(const fs::path& file, const InstallRecord& record, std::string* err) {
+bool SaveRecord(const fs::path& file, const InstallRecord& record,
+                std::string* err) {
   std::vector<fs::path> created;
   if (!MakeDirs(file.parent_path(), &created, err)) return false;
   std::error_code ec;
-  for (const fs::path& d : created) fs::permissions(d, fs::perms::owner_all, fs::perm_options::replace, ec);
+  for (const fs::path& d : created)
+    fs::permissions(d, fs::perms::owner_all, fs::perm_options::replace, ec);
   nlohmann::json j = {{"version", 1}, {"entries", nlohmann::json::array()}};
   for (const RecordEntry& e : record.entries) {
-    nlohmann::json o = {{"browser", e.browser}, {"kind", e.kind}, {"path", e.path}};
+    nlohmann::json o = {
+        {"browser", e.browser}, {"kind", e.kind}, {"path", e.path}};
     if (!e.root.empty()) o["root"] = e.root;
     j["entries"].push_back(o);
   }
-  return WriteFileAtomic(file, j.dump(2) + "\n", fs::perms::owner_read | fs::perms::owner_write, err);
+  return WriteFileAtomic(file, j.dump(2) + "\n",
+                         fs::perms::owner_read | fs::perms::owner_write, err);
 }
 
 }  // namespace objector::install

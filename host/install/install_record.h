@@ -1,6 +1,7 @@
-// The install record: every file, folder and registry key that `objector install` wrote, so that
-// `objector uninstall` removes exactly those and nothing else. A small JSON file, mode 0600, in the
-// data folder (per user) or the system state folder (--system).
+// The install record: every file, folder and registry key that `objector
+// install` wrote, so that `objector uninstall` removes exactly those and
+// nothing else. A small JSON file, mode 0600, in the data folder (per user) or
+// the system state folder (--system).
 #ifndef OBJECTOR_INSTALL_INSTALL_RECORD_H_
 #define OBJECTOR_INSTALL_INSTALL_RECORD_H_
 
@@ -16,24 +17,29 @@ struct RecordEntry {
   std::string path;     // file or folder path; for registry: the key
   std::string root;     // registry only: "HKCU" | "HKLM"
   bool operator==(const RecordEntry& o) const {
-    return browser == o.browser && kind == o.kind && path == o.path && root == o.root;
+    return browser == o.browser && kind == o.kind && path == o.path &&
+           root == o.root;
   }
 };
 
 struct InstallRecord {
   std::vector<RecordEntry> entries;  // in the order written
   void Add(const RecordEntry& e);    // ignores exact duplicates
-  // True when some entry other than `except` refers to the same kind+path(+root).
+  // True when some entry other than `except` refers to the same
+  // kind+path(+root).
   bool StillUsed(const RecordEntry& e, size_t except) const;
 };
 
 constexpr char kRecordFileName[] = "install-record.json";
 
-// Reads the record; a missing file gives an empty record and true. A corrupt file gives false and
-// *err naming the file (and the record is left as is).
-bool LoadRecord(const std::filesystem::path& file, InstallRecord* record, std::string* err);
-// Writes atomically (temporary file + rename) with mode 0600; creates the folder with 0700.
-bool SaveRecord(const std::filesystem::path& file, const InstallRecord& record, std::string* err);
+// Reads the record; a missing file gives an empty record and true. A corrupt
+// file gives false and *err naming the file (and the record is left as is).
+bool LoadRecord(const std::filesystem::path& file, InstallRecord* record,
+                std::string* err);
+// Writes atomically (temporary file + rename) with mode 0600; creates the
+// folder with 0700.
+bool SaveRecord(const std::filesystem::path& file, const InstallRecord& record,
+                std::string* err);
 
 }  // namespace objector::install
 

@@ -13,13 +13,15 @@ namespace fs = std::filesystem;
 
 namespace {
 
-constexpr fs::perms kManifestMode = fs::perms::owner_read | fs::perms::owner_write |
-                                    fs::perms::group_read | fs::perms::others_read;
-constexpr fs::perms kHostMode = kManifestMode | fs::perms::owner_exec | fs::perms::group_exec |
-                                fs::perms::others_exec;
+constexpr fs::perms kManifestMode =
+    fs::perms::owner_read | fs::perms::owner_write | fs::perms::group_read |
+    fs::perms::others_read;
+constexpr fs::perms kHostMode = kManifestMode | fs::perms::owner_exec |
+                                fs::perms::group_exec | fs::perms::others_exec;
 
 bool Selected(const std::vector<std::string>& names, const std::string& name) {
-  return names.empty() || std::find(names.begin(), names.end(), name) != names.end();
+  return names.empty() ||
+         std::find(names.begin(), names.end(), name) != names.end();
 }
 
 // State shared by the steps of one install run.
@@ -49,8 +51,8 @@ struct Run {
     return true;
   }
 
-  bool Write(const std::string& name, const fs::path& file, const std::string& content,
-             fs::perms mode, const char* what) {
+  bool Write(const std::string& name, const fs::path& file,
+             const std::string& content, fs::perms mode, const char* what) {
     if (options.dry_run) {
       out << "  would write " << what << " " << file.string() << "\n";
       return true;
@@ -58,7 +60,9 @@ struct Run {
     if (!EnsureDir(name, file.parent_path())) return false;
     std::string e;
     if (!WriteFileAtomic(file, content, mode, &e)) {
-      Fail(name, e + (options.scope == Scope::kSystem ? " (system-wide needs root: use sudo)" : ""));
+      Fail(name, e + (options.scope == Scope::kSystem
+                          ? " (system-wide needs root: use sudo)"
+                          : ""));
       return false;
     }
     record.Add({name, "file", file.string(), ""});
@@ -74,23 +78,33 @@ struct Run {
       return;
     }
     if (t.manifest_dir.empty()) {
-      out << "  no " << ScopeName(options.scope) << "-wide location is known for this browser; "
-          << (options.scope == Scope::kSystem ? "run `objector install` as the user instead" : "skipped")
+      out << "  no " << ScopeName(options.scope)
+          << "-wide location is known for this browser; "
+          << (options.scope == Scope::kSystem
+                  ? "run `objector install` as the user instead"
+                  : "skipped")
           << "\n";
       return;
     }
     fs::path host = options.host_path;
     if (!t.host_copy.empty()) {
       std::string bytes, e;
-      if (!options.dry_run && !ReadFile(options.host_path, &bytes, &e)) return Fail(row.name, e);
-      if (!Write(row.name, t.host_copy, bytes, kHostMode, "sandbox copy of the host")) return;
+      if (!options.dry_run && !ReadFile(options.host_path, &bytes, &e))
+        return Fail(row.name, e);
+      if (!Write(row.name, t.host_copy, bytes, kHostMode,
+                 "sandbox copy of the host"))
+        return;
       host = t.host_copy;
     }
     std::string manifest = RenderManifest(row.family, host.string());
-    if (written.insert(t.manifest_path.string()).second || !t.host_copy.empty()) {
-      if (!Write(row.name, t.manifest_path, manifest, kManifestMode, "manifest")) return;
+    if (written.insert(t.manifest_path.string()).second ||
+        !t.host_copy.empty()) {
+      if (!Write(row.name, t.manifest_path, manifest, kManifestMode,
+                 "manifest"))
+        return;
     } else {
-      out << "  manifest " << t.manifest_path.string() << " (shared, already written)\n";
+      out << "  manifest " << t.manifest_path.string()
+          << " (shared, already written)\n";
       record.Add({row.name, "file", t.manifest_path.string(), ""});
     }
     if (!t.registry_key.empty()) Register(t);
@@ -99,12 +113,15 @@ struct Run {
   void Register(const Target& t) {
     const std::string where = t.registry_root + "\\" + t.registry_key;
     if (options.dry_run) {
-      out << "  would set " << where << " = " << t.manifest_path.string() << "\n";
+      out << "  would set " << where << " = " << t.manifest_path.string()
+          << "\n";
       return;
     }
     std::string e;
-    if (registry == nullptr) return Fail(t.row->name, "no registry on this system");
-    if (!registry->SetDefault(t.registry_root, t.registry_key, t.manifest_path.string(), &e)) {
+    if (registry == nullptr)
+      return Fail(t.row->name, "no registry on this system");
+    if (!registry->SetDefault(t.registry_root, t.registry_key,
+                              t.manifest_path.string(), &e)) {
       return Fail(t.row->name, e);
     }
     record.Add({t.row->name, "registry", t.registry_key, t.registry_root});
@@ -116,25 +133,35 @@ struct Run {
 
 std::string SnapAdvice(const BrowserRow& row) {
   if (row.family == Family::kFirefox) {
-    return "Firefox from Snap is confined and cannot start programs outside the snap. It reaches "
-           "native hosts only through the WebExtensions portal of xdg-desktop-portal (1.17 or "
-           "later), which reads the system-wide manifest: run `sudo objector install --system "
-           "--browser firefox` (or install the objector .deb) and allow Objector when Firefox asks. "
+    return "Firefox from Snap is confined and cannot start programs outside "
+           "the snap. It reaches "
+           "native hosts only through the WebExtensions portal of "
+           "xdg-desktop-portal (1.17 or "
+           "later), which reads the system-wide manifest: run `sudo objector "
+           "install --system "
+           "--browser firefox` (or install the objector .deb) and allow "
+           "Objector when Firefox asks. "
            "Or use Firefox from Mozilla's .deb or tarball.";
   }
-  return "Chromium from Snap is confined and cannot start native messaging hosts outside the snap, "
-         "and it has no portal for them. Install Chromium from a .deb or from Flatpak "
-         "(`objector install --browser flatpak-chromium`) to use Objector's history.";
+  return "Chromium from Snap is confined and cannot start native messaging "
+         "hosts outside the snap, "
+         "and it has no portal for them. Install Chromium from a .deb or from "
+         "Flatpak "
+         "(`objector install --browser flatpak-chromium`) to use Objector's "
+         "history.";
 }
 
 fs::path RecordPath(const Env& env, Scope scope) {
-  return (scope == Scope::kUser ? UserDataDir(env) : SystemStateDir(env)) / kRecordFileName;
+  return (scope == Scope::kUser ? UserDataDir(env) : SystemStateDir(env)) /
+         kRecordFileName;
 }
 
-int Install(const Env& env, Registry* registry, const InstallOptions& options, std::ostream& out,
-            std::ostream& err) {
-  if (!options.dry_run && (!options.host_path.is_absolute() || !IsExecutable(options.host_path))) {
-    err << "objector-host not found or not executable at " << options.host_path.string()
+int Install(const Env& env, Registry* registry, const InstallOptions& options,
+            std::ostream& out, std::ostream& err) {
+  if (!options.dry_run &&
+      (!options.host_path.is_absolute() || !IsExecutable(options.host_path))) {
+    err << "objector-host not found or not executable at "
+        << options.host_path.string()
         << "; build it, or pass --host /absolute/path/to/objector-host\n";
     return 1;
   }
@@ -145,17 +172,21 @@ int Install(const Env& env, Registry* registry, const InstallOptions& options, s
     err << e << "\n";
     return 1;
   }
-  if (!options.dry_run) {  // folders above the data folder that we create are ours to remove too
+  if (!options.dry_run) {  // folders above the data folder that we create are
+                           // ours to remove too
     std::vector<fs::path> created;
     if (!MakeDirs(record_file.parent_path().parent_path(), &created, &e)) {
       err << e << "\n";
       return 1;
     }
-    for (const fs::path& d : created) run.record.Add({"", "dir", d.string(), ""});
+    for (const fs::path& d : created)
+      run.record.Add({"", "dir", d.string(), ""});
   }
   int count = 0;
   for (const Target& t : ResolveTargets(env, options.scope, HostName())) {
-    bool wanted = options.browsers.empty() ? t.found : Selected(options.browsers, t.row->name);
+    bool wanted = options.browsers.empty()
+                      ? t.found
+                      : Selected(options.browsers, t.row->name);
     if (!wanted) continue;
     ++count;
     run.One(t);
@@ -175,11 +206,12 @@ int Install(const Env& env, Registry* registry, const InstallOptions& options, s
 
 namespace {
 
-bool RemoveEntry(const Env& env, Registry* registry, const RecordEntry& e, bool dry_run,
-                 std::ostream& out, std::ostream& err) {
+bool RemoveEntry(const Env& env, Registry* registry, const RecordEntry& e,
+                 bool dry_run, std::ostream& out, std::ostream& err) {
   std::error_code ec;
   if (e.kind == "registry") {
-    if (dry_run) return out << "  would delete " << e.root << "\\" << e.path << "\n", true;
+    if (dry_run)
+      return out << "  would delete " << e.root << "\\" << e.path << "\n", true;
     std::string msg;
     if (registry == nullptr || !registry->DeleteKey(e.root, e.path, &msg)) {
       err << (registry == nullptr ? "no registry on this system" : msg) << "\n";
@@ -190,7 +222,8 @@ bool RemoveEntry(const Env& env, Registry* registry, const RecordEntry& e, bool 
   }
   if (!fs::exists(e.path, ec)) return true;
   if (e.kind == "dir") {
-    if (!fs::is_empty(e.path, ec)) return true;  // something else lives there now: keep it
+    if (!fs::is_empty(e.path, ec))
+      return true;  // something else lives there now: keep it
   }
   if (dry_run) return out << "  would remove " << e.path << "\n", true;
   if (!fs::remove(e.path, ec) && ec) {
@@ -204,7 +237,8 @@ bool RemoveEntry(const Env& env, Registry* registry, const RecordEntry& e, bool 
 
 }  // namespace
 
-int Uninstall(const Env& env, Registry* registry, const UninstallOptions& options, std::ostream& out,
+int Uninstall(const Env& env, Registry* registry,
+              const UninstallOptions& options, std::ostream& out,
               std::ostream& err) {
   const fs::path record_file = RecordPath(env, options.scope);
   InstallRecord record;
@@ -228,7 +262,8 @@ int Uninstall(const Env& env, Registry* registry, const UninstallOptions& option
     const RecordEntry& entry = record.entries[i];
     if (!Selected(options.browsers, entry.browser)) continue;
     remaining.entries[i].kind = "removed";
-    if (remaining.StillUsed(entry, i)) continue;  // another browser still needs this file or key
+    if (remaining.StillUsed(entry, i))
+      continue;  // another browser still needs this file or key
     if (!RemoveEntry(env, registry, entry, options.dry_run, out, err)) {
       failed = true;
       remaining.entries[i].kind = entry.kind;
@@ -250,25 +285,31 @@ int Uninstall(const Env& env, Registry* registry, const UninstallOptions& option
   std::error_code ec;
   if (options.purge && fs::exists(data, ec)) {
     if (options.dry_run) {
-      out << "would delete the data folder " << data.string() << " (history included)\n";
-    } else if (fs::remove_all(data, ec) == static_cast<std::uintmax_t>(-1) || ec) {
+      out << "would delete the data folder " << data.string()
+          << " (history included)\n";
+    } else if (fs::remove_all(data, ec) == static_cast<std::uintmax_t>(-1) ||
+               ec) {
       err << "cannot delete " << data.string() << ": " << ec.message() << "\n";
       failed = true;
     } else {
-      out << "deleted the data folder " << data.string() << " (history included)\n";
+      out << "deleted the data folder " << data.string()
+          << " (history included)\n";
     }
-  } else if (!options.dry_run && options.scope == Scope::kUser && fs::exists(data, ec)) {
+  } else if (!options.dry_run && options.scope == Scope::kUser &&
+             fs::exists(data, ec)) {
     if (fs::is_empty(data, ec)) {
       fs::remove(data, ec);
     } else {
-      out << "kept your history in " << data.string() << " (uninstall --purge deletes it)\n";
+      out << "kept your history in " << data.string()
+          << " (uninstall --purge deletes it)\n";
     }
   }
-  if (!options.dry_run) {  // folders that only held the data folder or the record
+  if (!options
+           .dry_run) {  // folders that only held the data folder or the record
     for (size_t i : order) {
       const RecordEntry& entry = record.entries[i];
-      if (entry.kind == "dir" && Selected(options.browsers, entry.browser) && fs::exists(entry.path, ec) &&
-          fs::is_empty(entry.path, ec)) {
+      if (entry.kind == "dir" && Selected(options.browsers, entry.browser) &&
+          fs::exists(entry.path, ec) && fs::is_empty(entry.path, ec)) {
         fs::remove(entry.path, ec);
       }
     }

@@ -1,5 +1,6 @@
-// Registering objector-host with browsers and removing it again. Works on an injected Env and
-// Registry so that every OS's behaviour is testable in a temporary folder.
+// Registering objector-host with browsers and removing it again. Works on an
+// injected Env and Registry so that every OS's behaviour is testable in a
+// temporary folder.
 #ifndef OBJECTOR_INSTALL_INSTALLER_H_
 #define OBJECTOR_INSTALL_INSTALLER_H_
 
@@ -18,14 +19,15 @@ struct InstallOptions {
   Scope scope = Scope::kUser;
   std::vector<std::string> browsers;  // empty: every browser found
   bool dry_run = false;
-  std::filesystem::path host_path;    // absolute path of the installed objector-host
+  std::filesystem::path
+      host_path;  // absolute path of the installed objector-host
 };
 
 struct UninstallOptions {
   Scope scope = Scope::kUser;
   std::vector<std::string> browsers;  // empty: everything in the record
   bool dry_run = false;
-  bool purge = false;                 // also delete the data folder (history!)
+  bool purge = false;  // also delete the data folder (history!)
 };
 
 // Why a Snap browser gets no files, and what to do instead.
@@ -34,16 +36,19 @@ std::string SnapAdvice(const BrowserRow& row);
 // Where the record for `scope` lives.
 std::filesystem::path RecordPath(const Env& env, Scope scope);
 
-// Writes manifests (and Flatpak host copies, Windows registry values) for the selected browsers,
-// idempotently, and merges what it wrote into the install record. Progress to `out`, problems to
-// `err`. Returns 0 when every selected browser is registered (or explained, for Snap), 1 otherwise.
-// `registry` may be nullptr except when env.os is Windows.
-int Install(const Env& env, Registry* registry, const InstallOptions& options, std::ostream& out,
-            std::ostream& err);
+// Writes manifests (and Flatpak host copies, Windows registry values) for the
+// selected browsers, idempotently, and merges what it wrote into the install
+// record. Progress to `out`, problems to `err`. Returns 0 when every selected
+// browser is registered (or explained, for Snap), 1 otherwise. `registry` may
+// be nullptr except when env.os is Windows.
+int Install(const Env& env, Registry* registry, const InstallOptions& options,
+            std::ostream& out, std::ostream& err);
 
-// Removes what the record lists (for the selected browsers), then the record itself when empty;
-// with purge, the data folder too. Returns 0 on success, 1 when something could not be removed.
-int Uninstall(const Env& env, Registry* registry, const UninstallOptions& options, std::ostream& out,
+// Removes what the record lists (for the selected browsers), then the record
+// itself when empty; with purge, the data folder too. Returns 0 on success, 1
+// when something could not be removed.
+int Uninstall(const Env& env, Registry* registry,
+              const UninstallOptions& options, std::ostream& out,
               std::ostream& err);
 
 }  // namespace objector::install

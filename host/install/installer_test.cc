@@ -1,10 +1,12 @@
-// install / uninstall on a temporary HOME (and root): idempotence, exact removal, history kept
-// unless --purge, Flatpak copies, Snap explanations, system-wide paths, Windows registry (fake).
+// install / uninstall on a temporary HOME (and root): idempotence, exact
+// removal, history kept unless --purge, Flatpak copies, Snap explanations,
+// system-wide paths, Windows registry (fake).
+#include "installer.h"
+
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
 #include "install_record.h"
-#include "installer.h"
 #include "manifest.h"
 #include "test_util.h"
 
@@ -24,8 +26,8 @@ struct Fixture {
   fs::path host = dir.path() / "bin/objector-host";
   std::ostringstream out, err;
   Fixture() { Touch(host, "#!/bin/sh\nexit 0\n", true); }
-  int Inst(std::vector<std::string> browsers = {}, Scope scope = Scope::kUser, bool dry = false,
-           Registry* reg = nullptr) {
+  int Inst(std::vector<std::string> browsers = {}, Scope scope = Scope::kUser,
+           bool dry = false, Registry* reg = nullptr) {
     InstallOptions o;
     o.browsers = std::move(browsers);
     o.scope = scope;
@@ -33,8 +35,8 @@ struct Fixture {
     o.host_path = host;
     return Install(env, reg, o, out, err);
   }
-  int Uninst(std::vector<std::string> browsers = {}, bool purge = false, Scope scope = Scope::kUser,
-             Registry* reg = nullptr) {
+  int Uninst(std::vector<std::string> browsers = {}, bool purge = false,
+             Scope scope = Scope::kUser, Registry* reg = nullptr) {
     UninstallOptions o;
     o.browsers = std::move(browsers);
     o.purge = purge;
@@ -43,17 +45,23 @@ struct Fixture {
   }
 };
 
-TEST_CASE("install writes a manifest with the absolute host path and the extension's identities") {
+TEST_CASE(
+    "install writes a manifest with the absolute host path and the extension's "
+    "identities") {
   Fixture f;
   fs::create_directories(f.env.home / ".config/chromium");
   fs::create_directories(f.env.home / ".mozilla/firefox");
   REQUIRE(f.Inst() == 0);
-  auto cr = nlohmann::json::parse(Slurp(f.env.home / ".config/chromium/NativeMessagingHosts/org.objector.host.json"));
+  auto cr = nlohmann::json::parse(
+      Slurp(f.env.home /
+            ".config/chromium/NativeMessagingHosts/org.objector.host.json"));
   CHECK(cr["name"] == "org.objector.host");
   CHECK(cr["path"] == f.host.string());
   CHECK(cr["type"] == "stdio");
-  CHECK(cr["allowed_origins"] == nlohmann::json::array({"chrome-extension://" + ChromiumId() + "/"}));
-  auto ff = nlohmann::json::parse(Slurp(f.env.home / ".mozilla/native-messaging-hosts/org.objector.host.json"));
+  CHECK(cr["allowed_origins"] ==
+        nlohmann::json::array({"chrome-extension://" + ChromiumId() + "/"}));
+  auto ff = nlohmann::json::parse(Slurp(
+      f.env.home / ".mozilla/native-messaging-hosts/org.objector.host.json"));
   CHECK(ff["allowed_extensions"] == nlohmann::json::array({GeckoId()}));
   CHECK_FALSE(ff.contains("allowed_origins"));
   // only browsers found are touched
@@ -65,20 +73,27 @@ TEST_CASE("the install record is private (0600) in the data folder") {
   REQUIRE(f.Inst({"chromium"}) == 0);
   fs::path rec = f.env.home / ".local/share/objector/install-record.json";
   REQUIRE(fs::exists(rec));
-  CHECK((fs::status(rec).permissions() & fs::perms::all) == (fs::perms::owner_read | fs::perms::owner_write));
-  CHECK((fs::status(rec.parent_path()).permissions() & fs::perms::all) == fs::perms::owner_all);
+  CHECK((fs::status(rec).permissions() & fs::perms::all) ==
+        (fs::perms::owner_read | fs::perms::owner_write));
+  CHECK((fs::status(rec.parent_path()).permissions() & fs::perms::all) ==
+        fs::perms::owner_all);
 }
 
-TEST_CASE("install twice is the same as once; uninstall then leaves the HOME as it was") {
+TEST_CASE(
+    "install twice is the same as once; uninstall then leaves the HOME as it "
+    "was") {
   Fixture f;
-  fs::create_directories(f.env.home / ".config");  // existed before: must survive
+  fs::create_directories(f.env.home /
+                         ".config");  // existed before: must survive
   auto before = Tree(f.env.home);
   REQUIRE(f.Inst({"chromium", "firefox", "flatpak-firefox"}) == 0);
   auto once = Tree(f.env.home);
-  std::string record1 = Slurp(f.env.home / ".local/share/objector/install-record.json");
+  std::string record1 =
+      Slurp(f.env.home / ".local/share/objector/install-record.json");
   REQUIRE(f.Inst({"chromium", "firefox", "flatpak-firefox"}) == 0);
   CHECK(Tree(f.env.home) == once);
-  CHECK(Slurp(f.env.home / ".local/share/objector/install-record.json") == record1);
+  CHECK(Slurp(f.env.home / ".local/share/objector/install-record.json") ==
+        record1);
   REQUIRE(f.Uninst() == 0);
   CHECK(Tree(f.env.home) == before);
 }
@@ -88,7 +103,8 @@ TEST_CASE("uninstall keeps the history unless --purge") {
   REQUIRE(f.Inst({"firefox"}) == 0);
   Touch(f.env.home / ".local/share/objector/objector.db", "history");
   REQUIRE(f.Uninst() == 0);
-  CHECK_FALSE(fs::exists(f.env.home / ".mozilla/native-messaging-hosts/org.objector.host.json"));
+  CHECK_FALSE(fs::exists(
+      f.env.home / ".mozilla/native-messaging-hosts/org.objector.host.json"));
   CHECK(Slurp(f.env.home / ".local/share/objector/objector.db") == "history");
   CHECK(f.out.str().find("kept your history") != std::string::npos);
   REQUIRE(f.Inst({"firefox"}) == 0);
@@ -96,35 +112,50 @@ TEST_CASE("uninstall keeps the history unless --purge") {
   CHECK_FALSE(fs::exists(f.env.home / ".local/share/objector"));
 }
 
-TEST_CASE("uninstall removes only what it wrote: a file of the user's in the same folder stays") {
+TEST_CASE(
+    "uninstall removes only what it wrote: a file of the user's in the same "
+    "folder stays") {
   Fixture f;
   REQUIRE(f.Inst({"chromium"}) == 0);
-  Touch(f.env.home / ".config/chromium/NativeMessagingHosts/other.host.json", "{}");
+  Touch(f.env.home / ".config/chromium/NativeMessagingHosts/other.host.json",
+        "{}");
   REQUIRE(f.Uninst() == 0);
-  CHECK(fs::exists(f.env.home / ".config/chromium/NativeMessagingHosts/other.host.json"));
-  CHECK_FALSE(fs::exists(f.env.home / ".config/chromium/NativeMessagingHosts/org.objector.host.json"));
+  CHECK(fs::exists(f.env.home /
+                   ".config/chromium/NativeMessagingHosts/other.host.json"));
+  CHECK_FALSE(fs::exists(
+      f.env.home /
+      ".config/chromium/NativeMessagingHosts/org.objector.host.json"));
 }
 
-TEST_CASE("uninstall --browser removes one browser's manifest and keeps the others") {
+TEST_CASE(
+    "uninstall --browser removes one browser's manifest and keeps the others") {
   Fixture f;
   REQUIRE(f.Inst({"chromium", "firefox"}) == 0);
   REQUIRE(f.Uninst({"firefox"}) == 0);
-  CHECK_FALSE(fs::exists(f.env.home / ".mozilla/native-messaging-hosts/org.objector.host.json"));
-  CHECK(fs::exists(f.env.home / ".config/chromium/NativeMessagingHosts/org.objector.host.json"));
+  CHECK_FALSE(fs::exists(
+      f.env.home / ".mozilla/native-messaging-hosts/org.objector.host.json"));
+  CHECK(fs::exists(
+      f.env.home /
+      ".config/chromium/NativeMessagingHosts/org.objector.host.json"));
   REQUIRE(f.Uninst() == 0);
   CHECK_FALSE(fs::exists(f.env.home / ".config/chromium"));
 }
 
-TEST_CASE("Flatpak: the host is copied inside the sandbox and the manifest points at the copy") {
+TEST_CASE(
+    "Flatpak: the host is copied inside the sandbox and the manifest points at "
+    "the copy") {
   Fixture f;
   fs::create_directories(f.env.home / ".var/app/org.chromium.Chromium");
   REQUIRE(f.Inst() == 0);
-  fs::path copy = f.env.home / ".var/app/org.chromium.Chromium/data/objector/objector-host";
+  fs::path copy =
+      f.env.home / ".var/app/org.chromium.Chromium/data/objector/objector-host";
   REQUIRE(fs::exists(copy));
   CHECK(Slurp(copy) == Slurp(f.host));
-  CHECK((fs::status(copy).permissions() & fs::perms::owner_exec) != fs::perms::none);
-  auto m = nlohmann::json::parse(Slurp(f.env.home /
-      ".var/app/org.chromium.Chromium/config/chromium/NativeMessagingHosts/org.objector.host.json"));
+  CHECK((fs::status(copy).permissions() & fs::perms::owner_exec) !=
+        fs::perms::none);
+  auto m = nlohmann::json::parse(
+      Slurp(f.env.home / ".var/app/org.chromium.Chromium/config/chromium/"
+                         "NativeMessagingHosts/org.objector.host.json"));
   CHECK(m["path"] == copy.string());
   REQUIRE(f.Uninst() == 0);
   CHECK(Tree(f.env.home / ".var/app/org.chromium.Chromium").empty());
@@ -144,19 +175,32 @@ TEST_CASE("Snap: nothing is written and the portal requirement is explained") {
   }
 }
 
-TEST_CASE("install --system writes the system-wide folders and keeps its record in the state folder") {
+TEST_CASE(
+    "install --system writes the system-wide folders and keeps its record in "
+    "the state folder") {
   Fixture f;
   REQUIRE(f.Inst({"chromium", "chrome", "firefox"}, Scope::kSystem) == 0);
-  CHECK(fs::exists(f.env.root / "etc/chromium/native-messaging-hosts/org.objector.host.json"));
-  CHECK(fs::exists(f.env.root / "etc/opt/chrome/native-messaging-hosts/org.objector.host.json"));
-  CHECK(fs::exists(f.env.root / "usr/lib/mozilla/native-messaging-hosts/org.objector.host.json"));
+  CHECK(
+      fs::exists(f.env.root /
+                 "etc/chromium/native-messaging-hosts/org.objector.host.json"));
+  CHECK(fs::exists(
+      f.env.root /
+      "etc/opt/chrome/native-messaging-hosts/org.objector.host.json"));
+  CHECK(fs::exists(
+      f.env.root /
+      "usr/lib/mozilla/native-messaging-hosts/org.objector.host.json"));
   CHECK(fs::exists(f.env.root / "var/lib/objector/install-record.json"));
-  CHECK_FALSE(fs::exists(f.env.home / ".local/share/objector/install-record.json"));
+  CHECK_FALSE(
+      fs::exists(f.env.home / ".local/share/objector/install-record.json"));
   REQUIRE(f.Uninst({}, false, Scope::kSystem) == 0);
-  CHECK_FALSE(fs::exists(f.env.root / "etc/chromium/native-messaging-hosts/org.objector.host.json"));
+  CHECK_FALSE(
+      fs::exists(f.env.root /
+                 "etc/chromium/native-messaging-hosts/org.objector.host.json"));
 }
 
-TEST_CASE("install --system for a browser with no system-wide location says so and writes nothing") {
+TEST_CASE(
+    "install --system for a browser with no system-wide location says so and "
+    "writes nothing") {
   Fixture f;
   REQUIRE(f.Inst({"vivaldi"}, Scope::kSystem) == 0);
   CHECK(f.out.str().find("no system-wide location") != std::string::npos);
@@ -170,7 +214,8 @@ TEST_CASE("install --dry-run prints the plan and writes nothing") {
   CHECK(f.out.str().find("would write manifest") != std::string::npos);
 }
 
-TEST_CASE("install refuses a missing or non-executable host and writes nothing") {
+TEST_CASE(
+    "install refuses a missing or non-executable host and writes nothing") {
   Fixture f;
   f.host = f.dir.path() / "nope/objector-host";
   CHECK(f.Inst({"chromium"}) == 1);
@@ -189,37 +234,54 @@ TEST_CASE("a damaged install record is reported and left alone") {
   Touch(f.env.home / ".local/share/objector/install-record.json", "{not json");
   CHECK(f.Uninst() == 1);
   CHECK(f.err.str().find("damaged") != std::string::npos);
-  CHECK(Slurp(f.env.home / ".local/share/objector/install-record.json") == "{not json");
+  CHECK(Slurp(f.env.home / ".local/share/objector/install-record.json") ==
+        "{not json");
 }
 
-TEST_CASE("Windows: manifest files plus HKCU values; shared keys survive until the last user goes") {
+TEST_CASE(
+    "Windows: manifest files plus HKCU values; shared keys survive until the "
+    "last user goes") {
   Fixture f;
   f.env = TestEnv(f.dir.path(), Os::kWindows);
   f.env.vars["LOCALAPPDATA"] = (f.dir.path() / "Local").string();
   MemoryRegistry reg;
-  REQUIRE(f.Inst({"chrome", "vivaldi", "firefox"}, Scope::kUser, false, &reg) == 0);
-  const std::string chrome_key = "Software\\Google\\Chrome\\NativeMessagingHosts\\org.objector.host";
+  REQUIRE(f.Inst({"chrome", "vivaldi", "firefox"}, Scope::kUser, false, &reg) ==
+          0);
+  const std::string chrome_key =
+      "Software\\Google\\Chrome\\NativeMessagingHosts\\org.objector.host";
   auto value = reg.GetDefault("HKCU", chrome_key);
   REQUIRE(value.has_value());
-  CHECK(*value == (f.dir.path() / "Local/Objector/NativeMessagingHosts/chromium/org.objector.host.json").string());
+  CHECK(*value ==
+        (f.dir.path() /
+         "Local/Objector/NativeMessagingHosts/chromium/org.objector.host.json")
+            .string());
   CHECK(fs::exists(*value));
-  CHECK(reg.GetDefault("HKCU", "Software\\Mozilla\\NativeMessagingHosts\\org.objector.host").has_value());
+  CHECK(reg.GetDefault(
+               "HKCU",
+               "Software\\Mozilla\\NativeMessagingHosts\\org.objector.host")
+            .has_value());
   CHECK(reg.size() == 2);
   REQUIRE(f.Uninst({"vivaldi"}, false, Scope::kUser, &reg) == 0);
-  CHECK(reg.GetDefault("HKCU", chrome_key).has_value());  // Chrome still uses it
+  CHECK(
+      reg.GetDefault("HKCU", chrome_key).has_value());  // Chrome still uses it
   CHECK(fs::exists(*value));
   REQUIRE(f.Uninst({}, false, Scope::kUser, &reg) == 0);
   CHECK(reg.size() == 0);
   CHECK_FALSE(fs::exists(*value));
 }
 
-TEST_CASE("Windows: system-wide install writes HKLM; a registry error fails the install") {
+TEST_CASE(
+    "Windows: system-wide install writes HKLM; a registry error fails the "
+    "install") {
   Fixture f;
   f.env = TestEnv(f.dir.path(), Os::kWindows);
   f.env.vars["PROGRAMDATA"] = (f.dir.path() / "ProgramData").string();
   MemoryRegistry reg;
   REQUIRE(f.Inst({"edge"}, Scope::kSystem, false, &reg) == 0);
-  CHECK(reg.GetDefault("HKLM", "software\\microsoft\\edge\\nativemessaginghosts\\org.objector.host").has_value());
+  CHECK(reg.GetDefault("HKLM",
+                       "software\\microsoft\\edge\\nativemessaginghosts\\org."
+                       "objector.host")
+            .has_value());
   MemoryRegistry denied;
   denied.set_read_only(true);
   CHECK(f.Inst({"firefox"}, Scope::kSystem, false, &denied) == 1);

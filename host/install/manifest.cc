@@ -28,11 +28,14 @@ const std::string& ObjectorVersion() {
 }
 
 std::string RenderManifest(Family family, const std::string& host_path) {
-  // The templates are checked in and configured at build time; parsing cannot fail unless the
-  // build is broken, in which case nlohmann throws at the first install (and the unit test fails).
+  // The templates are checked in and configured at build time; parsing cannot
+  // fail unless the build is broken, in which case nlohmann throws at the first
+  // install (and the unit test fails).
   nlohmann::ordered_json m = nlohmann::ordered_json::parse(
-      family == Family::kChromium ? generated::kChromiumTemplate : generated::kFirefoxTemplate);
-  m["path"] = host_path;  // set here so that any character in the path is escaped correctly
+      family == Family::kChromium ? generated::kChromiumTemplate
+                                  : generated::kFirefoxTemplate);
+  m["path"] = host_path;  // set here so that any character in the path is
+                          // escaped correctly
   return m.dump(2) + "\n";
 }
 

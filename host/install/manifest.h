@@ -1,5 +1,5 @@
-// Host manifests: rendering from the templates in manifests/ (ids from manifests/ids.json) and the
-// identities a correct manifest must carry.
+// Host manifests: rendering from the templates in manifests/ (ids from
+// manifests/ids.json) and the identities a correct manifest must carry.
 #ifndef OBJECTOR_INSTALL_MANIFEST_H_
 #define OBJECTOR_INSTALL_MANIFEST_H_
 
@@ -9,13 +9,15 @@
 
 namespace objector::install {
 
-const std::string& HostName();      // "org.objector.host"
-const std::string& ChromiumId();    // 32 letters a-p
-const std::string& GeckoId();       // "objector@objector.org"
-const std::string& ChromiumOrigin();  // "chrome-extension://<id>/" (with the trailing slash)
+const std::string& HostName();    // "org.objector.host"
+const std::string& ChromiumId();  // 32 letters a-p
+const std::string& GeckoId();     // "objector@objector.org"
+const std::string&
+ChromiumOrigin();  // "chrome-extension://<id>/" (with the trailing slash)
 const std::string& ObjectorVersion();
 
-// The manifest text for `family` with `host_path` (absolute) as "path"; pretty JSON, ends in "\n".
+// The manifest text for `family` with `host_path` (absolute) as "path"; pretty
+// JSON, ends in "\n".
 std::string RenderManifest(Family family, const std::string& host_path);
 
 }  // namespace objector::install

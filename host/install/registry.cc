@@ -5,10 +5,11 @@
 
 namespace objector::install {
 
-std::pair<std::string, std::string> MemoryRegistry::Key(const std::string& root,
-                                                        const std::string& key) {
+std::pair<std::string, std::string> MemoryRegistry::Key(
+    const std::string& root, const std::string& key) {
   std::string k = key;
-  std::transform(k.begin(), k.end(), k.begin(), [](unsigned char c) { return std::tolower(c); });
+  std::transform(k.begin(), k.end(), k.begin(),
+                 [](unsigned char c) { return std::tolower(c); });
   return {root, k};
 }
 
@@ -29,7 +30,8 @@ std::optional<std::string> MemoryRegistry::GetDefault(const std::string& root,
   return it->second;
 }
 
-bool MemoryRegistry::DeleteKey(const std::string& root, const std::string& key, std::string* err) {
+bool MemoryRegistry::DeleteKey(const std::string& root, const std::string& key,
+                               std::string* err) {
   if (read_only_) {
     *err = "access denied deleting " + root + "\\" + key;
     return false;

@@ -1,6 +1,7 @@
-// Windows registry access behind an interface: the installer writes, reads and deletes the default
-// value of a key under HKCU or HKLM. WindowsRegistry() is the real one (registry_win.cc, Windows
-// only); MemoryRegistry is an in-memory registry for tests and for dry runs.
+// Windows registry access behind an interface: the installer writes, reads and
+// deletes the default value of a key under HKCU or HKLM. WindowsRegistry() is
+// the real one (registry_win.cc, Windows only); MemoryRegistry is an in-memory
+// registry for tests and for dry runs.
 #ifndef OBJECTOR_INSTALL_REGISTRY_H_
 #define OBJECTOR_INSTALL_REGISTRY_H_
 
@@ -15,29 +16,34 @@ namespace objector::install {
 class Registry {
  public:
   virtual ~Registry() = default;
-  // Creates `key` under `root` ("HKCU" | "HKLM") if needed and sets its default value.
-  // Returns false and sets *err on failure.
-  virtual bool SetDefault(const std::string& root, const std::string& key, const std::string& value,
-                          std::string* err) = 0;
+  // Creates `key` under `root` ("HKCU" | "HKLM") if needed and sets its default
+  // value. Returns false and sets *err on failure.
+  virtual bool SetDefault(const std::string& root, const std::string& key,
+                          const std::string& value, std::string* err) = 0;
   // The key's default value, or nullopt when the key or value is absent.
-  virtual std::optional<std::string> GetDefault(const std::string& root, const std::string& key) = 0;
+  virtual std::optional<std::string> GetDefault(const std::string& root,
+                                                const std::string& key) = 0;
   // Deletes `key` (a leaf). Absent key is success.
-  virtual bool DeleteKey(const std::string& root, const std::string& key, std::string* err) = 0;
+  virtual bool DeleteKey(const std::string& root, const std::string& key,
+                         std::string* err) = 0;
 };
 
 // A registry in memory. Keys compare case-insensitively, as Windows does.
 class MemoryRegistry : public Registry {
  public:
-  bool SetDefault(const std::string& root, const std::string& key, const std::string& value,
-                  std::string* err) override;
-  std::optional<std::string> GetDefault(const std::string& root, const std::string& key) override;
-  bool DeleteKey(const std::string& root, const std::string& key, std::string* err) override;
+  bool SetDefault(const std::string& root, const std::string& key,
+                  const std::string& value, std::string* err) override;
+  std::optional<std::string> GetDefault(const std::string& root,
+                                        const std::string& key) override;
+  bool DeleteKey(const std::string& root, const std::string& key,
+                 std::string* err) override;
   size_t size() const { return values_.size(); }
   // Make every write fail (tests of error paths).
   void set_read_only(bool read_only) { read_only_ = read_only; }
 
  private:
-  static std::pair<std::string, std::string> Key(const std::string& root, const std::string& key);
+  static std::pair<std::string, std::string> Key(const std::string& root,
+                                                 const std::string& key);
   std::map<std::pair<std::string, std::string>, std::string> values_;
   bool read_only_ = false;
 };

@@ -1,5 +1,5 @@
-// Non-Windows builds: there is no registry; the Windows rows of the table are only exercised in
-// tests, with MemoryRegistry.
+// Non-Windows builds: there is no registry; the Windows rows of the table are
+// only exercised in tests, with MemoryRegistry.
 #include "registry.h"
 
 namespace objector::install {

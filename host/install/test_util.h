@@ -1,4 +1,5 @@
-// Helpers for the installer's tests: a temporary folder and small file utilities.
+// Helpers for the installer's tests: a temporary folder and small file
+// utilities.
 #ifndef OBJECTOR_INSTALL_TEST_UTIL_H_
 #define OBJECTOR_INSTALL_TEST_UTIL_H_
 
@@ -16,7 +17,9 @@ namespace objector::install::testing {
 class TempDir {
  public:
   TempDir() {
-    std::string tmpl = (std::filesystem::temp_directory_path() / "objector-install-XXXXXX").string();
+    std::string tmpl =
+        (std::filesystem::temp_directory_path() / "objector-install-XXXXXX")
+            .string();
     path_ = ::mkdtemp(tmpl.data());
   }
   ~TempDir() {
@@ -29,12 +32,13 @@ class TempDir {
   std::filesystem::path path_;
 };
 
-inline void Touch(const std::filesystem::path& file, const std::string& content = "",
-                  bool executable = false) {
+inline void Touch(const std::filesystem::path& file,
+                  const std::string& content = "", bool executable = false) {
   std::filesystem::create_directories(file.parent_path());
   std::ofstream(file) << content;
   if (executable) {
-    std::filesystem::permissions(file, std::filesystem::perms::owner_all, std::filesystem::perm_options::add);
+    std::filesystem::permissions(file, std::filesystem::perms::owner_all,
+                                 std::filesystem::perm_options::add);
   }
 }
 
