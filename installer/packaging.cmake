@@ -36,3 +36,4 @@ set(CPACK_DEBIAN_PACKAGE_DESCRIPTION
     "Native messaging host for the Objector browser extension\n Keeps the profile, justifications and an append-only history of objections\n on this computer; objector-host is registered system-wide for Chromium,\n Google Chrome and Firefox. Run `objector doctor` to check the set-up.")
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
 set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)
+set(CPACK_STRIP_FILES ON)  # the package ships without debug info
