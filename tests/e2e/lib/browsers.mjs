@@ -22,7 +22,7 @@ export function hostResolverRules(hosts, port) {
   return [...hosts.map((h) => `MAP ${h} 127.0.0.1:${port}`), "MAP * ~NOTFOUND"].join(",");
 }
 
-async function launchChromium({ home, extensionDir, server, env, trustCa = true }) {
+async function launchChromium({ home, extensionDir, server, env, trustCa = true, headless = true }) {
   if (trustCa) trustCaInNssDb(join(home, ".pki", "nssdb"), server.certs.caPem);
   const userDataDir = join(home, ".config", "chromium");  // the default profile of this HOME
   mkdirSync(userDataDir, { recursive: true });
@@ -35,7 +35,7 @@ async function launchChromium({ home, extensionDir, server, env, trustCa = true 
     args.push(`--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`);
   }
   const browser = await puppeteer.launch({
-    executablePath: "/usr/bin/chromium", headless: true, enableExtensions: Boolean(extensionDir),
+    executablePath: "/usr/bin/chromium", headless, enableExtensions: Boolean(extensionDir),
     userDataDir, args, env: env || { ...process.env, HOME: home },
     defaultViewport: { width: 1280, height: 900 },
   });
@@ -47,14 +47,14 @@ async function launchChromium({ home, extensionDir, server, env, trustCa = true 
   return { browser, extensionOrigin, proxy: null };
 }
 
-async function launchFirefox({ home, extensionDir, server, env, trustCa = true }) {
+async function launchFirefox({ home, extensionDir, server, env, trustCa = true, headless = true }) {
   const profile = join(home, ".mozilla", "firefox", "objector-e2e.default");
   mkdirSync(profile, { recursive: true });
   if (trustCa) trustCaInNssDb(profile, server.certs.caPem);
   const proxy = await startConnectProxy({ allowHosts: server.hosts, targetPort: server.httpsPort });
   const uuid = randomUUID();
   const browser = await puppeteer.launch({
-    browser: "firefox", executablePath: "/usr/bin/firefox-esr", headless: true,
+    browser: "firefox", executablePath: "/usr/bin/firefox-esr", headless,
     userDataDir: profile, env: env || { ...process.env, HOME: home },
     args: ["--remote-allow-system-access", "--width=1280", "--height=900"],
     defaultViewport: { width: 1280, height: 900 },

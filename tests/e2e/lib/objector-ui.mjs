@@ -7,14 +7,23 @@
 //   then Enter; the panel has one button and it comes first).
 // Both give a trusted event (event.isTrusted), the only kind the extension acts on.
 
+// A page in the middle of a navigation (the notice's tab going to the form) has no document to
+// search yet: protocol errors saying so mean "not shown yet".
+const BETWEEN_DOCUMENTS = /context was destroyed|Cannot find context|no such frame|navigat|right-hand side of 'in'|detached|Realm/i;
+
 // True when `text` is rendered somewhere on the page (panel included).
 export async function pageShows(page, text) {
-  return page.evaluate((t) => {
-    getSelection().removeAllRanges();
-    const found = window.find(t, false, false, true);
-    getSelection().removeAllRanges();
-    return found;
-  }, text);
+  try {
+    return await page.evaluate((t) => {
+      getSelection().removeAllRanges();
+      const found = window.find(t, false, false, true);
+      getSelection().removeAllRanges();
+      return found;
+    }, text);
+  } catch (e) {
+    if (BETWEEN_DOCUMENTS.test(`${e.message} ${e.cause ? e.cause.message : ""}`)) return false;
+    throw e;
+  }
 }
 
 // Waits until the page shows one of `texts`; returns the one shown. Throws naming all of them.

@@ -14,6 +14,7 @@ const run = promisify(execFile);
 export function personEnv(home) {
   const env = {};
   for (const [k, v] of Object.entries(process.env)) {
+    if (k === "XDG_RUNTIME_DIR") { env[k] = v; continue; }  // needed by a visible browser on Wayland
     if (k.startsWith("XDG_") || k.startsWith("OBJECTOR_") || k === "HOME") continue;
     env[k] = v;
   }
