@@ -135,3 +135,13 @@ test("build.mjs --out writes a loadable folder per browser and leaves the source
     rmSync(out, { recursive: true, force: true });
   }
 });
+
+test("detection and filling never key on class names or element ids of Meta's pages", () => {
+  for (const rel of ["lib/dom-scan.js", "lib/form-filler.js", "lib/matcher.js", "content/content.js"]) {
+    const src = readFileSync(join(EXTENSION_DIR, rel), "utf8");
+    assert.doesNotMatch(src, /className|classList|getElementsByClassName/, `${rel} reads class names`);
+    for (const m of src.matchAll(/querySelector(?:All)?\(\s*(["'`])(.*?)\1/g)) {
+      assert.doesNotMatch(m[2], /(^|[\s,>+~])[a-z]*[.#][a-zA-Z_-]/, `${rel}: selector ${m[2]} uses a class or id`);
+    }
+  }
+});
