@@ -247,6 +247,10 @@ int Uninstall(const Env& env, Registry* registry,
     err << e << "\n";
     return 1;
   }
+  if (record.entries.empty()) {
+    out << "nothing registered (no install record at " << record_file.string()
+        << ")\n";
+  }
   bool failed = false;
   InstallRecord kept;
   // Files and keys first, in the order written; folders last, deepest first.

@@ -229,6 +229,12 @@ TEST_CASE("with no browser found and none named, install explains and fails") {
   CHECK(f.err.str().find("no supported browser found") != std::string::npos);
 }
 
+TEST_CASE("uninstall without a record says there is nothing to remove") {
+  Fixture f;
+  CHECK(f.Uninst() == 0);
+  CHECK(f.out.str().find("nothing registered") != std::string::npos);
+}
+
 TEST_CASE("a damaged install record is reported and left alone") {
   Fixture f;
   Touch(f.env.home / ".local/share/objector/install-record.json", "{not json");
