@@ -61,14 +61,15 @@ export async function renderPopup({ doc, bg, t, tabId, storage, openOptions }) {
   const action = $("action");
   const result = $("action-result");
 
-  const [tabState, hostStatus, outboxStatus, profile, settings] = await Promise.all([
-    tabId == null ? Promise.resolve({ kind: "none" }) : bg.call("getTabState", { tabId }).catch(() => ({ kind: "none" })),
+  const [tabReply, hostStatus, outboxStatus, profile, settings] = await Promise.all([
+    tabId == null ? Promise.resolve(null) : bg.call("getTabState", { tabId }).catch(() => null),
     bg.call("host.status").catch((e) => ({ connected: false, error: { code: e.code, message: e.message }, installCommand: "installer/install.sh" })),
     bg.call("outbox.status").catch(() => ({ pending: 0 })),
     loadProfile(bg, storage),
     storage.get("settings"),
   ]);
 
+  const tabState = tabReply && typeof tabReply === "object" ? tabReply : { kind: "none" };
   tabStateEl.textContent = describeTab(tabState, t);
 
   const act = ACTIONS[tabState && tabState.kind];

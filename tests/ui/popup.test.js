@@ -99,3 +99,11 @@ test("the popup speaks German from _locales/de, placeholders filled", async () =
   assert.equal(doc.getElementById("action").textContent, "Formular ausfüllen");
   assert.equal(doc.getElementById("host-state").textContent, "Verbunden, Version 0.1.0");
 });
+
+test("a tab the background cannot describe (error or empty reply) is shown as nothing to do, without an action", async () => {
+  for (const tab of [Object.assign(new Error("no such tab"), { code: "invalid_value" }), null]) {
+    const { doc } = await open({ tab });
+    assert.match(doc.getElementById("tab-state").textContent, /Nothing to do here/);
+    assert.equal(doc.getElementById("action").hidden, true);
+  }
+});

@@ -51,7 +51,9 @@ export function createBackgroundShim({ connectNative, storage, os = "linux", tab
   const handlers = {
     ...createUiHandlers({ client, outbox, storage, runtime }),
     async getTabState({ tabId }) {
-      return tabStates[tabId] || { kind: "none" };
+      const state = tabStates[tabId];
+      if (state instanceof Error) throw state;
+      return state === undefined ? { kind: "none" } : state;
     },
     async objectNow(message) {
       calls.push(message);
