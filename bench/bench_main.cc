@@ -42,7 +42,8 @@ struct Proc {
 
 Proc Spawn(const std::string& binary, const std::string& data_dir) {
   int a[2], b[2];
-  if (pipe(a) != 0 || pipe(b) != 0) std::abort();
+  // CLOEXEC: a second child must not hold this one's pipes open (it would never see EOF).
+  if (pipe2(a, O_CLOEXEC) != 0 || pipe2(b, O_CLOEXEC) != 0) std::abort();
   Proc p;
   p.pid = fork();
   if (p.pid == 0) {
@@ -100,37 +101,53 @@ double Median(std::vector<double> v) {
   return v[v.size() / 2];
 }
 
-// Median seconds from fork to the first reply read.
-double StartUp(const std::string& binary, const std::string& dir, int runs) {
+// Seconds from fork to the first reply read, one start.
+double StartOnce(const std::string& binary, const std::string& dir) {
   const std::string hello = Frame(R"({"id":1,"type":"hello"})");
-  std::vector<double> t;
-  for (int i = 0; i < runs; ++i) {
-    auto start = Clock::now();
-    Proc p = Spawn(binary, dir);
-    WriteAll(p.in, hello);
-    ReadFrame(p.out);
-    t.push_back(Seconds(Clock::now() - start));
-    Finish(p);
-  }
-  return Median(t);
-}
-
-// Round trips per second of `hello` on one open pipe.
-double RoundTrips(const std::string& binary, const std::string& dir, int n) {
-  const std::string hello = Frame(R"({"id":1,"type":"hello"})");
-  Proc p = Spawn(binary, dir);
-  for (int i = 0; i < 100; ++i) {  // warm-up
-    WriteAll(p.in, hello);
-    ReadFrame(p.out);
-  }
   auto start = Clock::now();
-  for (int i = 0; i < n; ++i) {
-    WriteAll(p.in, hello);
-    ReadFrame(p.out);
-  }
+  Proc p = Spawn(binary, dir);
+  WriteAll(p.in, hello);
+  ReadFrame(p.out);
   double s = Seconds(Clock::now() - start);
   Finish(p);
-  return n / s;
+  return s;
+}
+
+// Median start-up of `a` and of `b`, measured alternately so both see the same machine load.
+std::pair<double, double> StartUpPair(const std::string& a, const std::string& b, const std::string& dir, int runs) {
+  std::vector<double> ta, tb;
+  for (int i = 0; i < runs; ++i) {
+    ta.push_back(StartOnce(a, dir));
+    tb.push_back(StartOnce(b, dir));
+  }
+  return {Median(ta), Median(tb)};
+}
+
+// Round trips per second of `request` on one open pipe each, for `a` and `b`, measured in
+// alternating blocks so both see the same machine load; the best block of each counts.
+std::pair<double, double> RoundTripPair(const std::string& a, const std::string& b, const std::string& dir, int n,
+                                        const std::string& request = R"({"id":1,"type":"hello"})") {
+  const std::string frame = Frame(request);
+  Proc pa = Spawn(a, dir), pb = Spawn(b, dir);
+  auto block = [&](Proc& p, int count) {
+    auto start = Clock::now();
+    for (int i = 0; i < count; ++i) {
+      WriteAll(p.in, frame);
+      ReadFrame(p.out);
+    }
+    return count / Seconds(Clock::now() - start);
+  };
+  block(pa, 200);  // warm-up
+  block(pb, 200);
+  double best_a = 0, best_b = 0;
+  const int blocks = 10;
+  for (int k = 0; k < blocks; ++k) {
+    best_a = std::max(best_a, block(pa, n / blocks));
+    best_b = std::max(best_b, block(pb, n / blocks));
+  }
+  Finish(pa);
+  Finish(pb);
+  return {best_a, best_b};
 }
 
 json Submission(const std::string& client_id) {
@@ -225,14 +242,15 @@ int main(int argc, char** argv) {
               writes, dir.c_str());
   std::printf("%-36s %12s %12s %-8s %8s\n", "", "objector", "baseline", "unit", "ratio");
 
-  double su_host = StartUp(host, dir + "/startup", starts);
-  double su_echo = StartUp(echo, dir + "/startup", starts);
+  auto [su_host, su_echo] = StartUpPair(host, echo, dir + "/startup", starts);
   Line("start -> first hello reply (median)", su_host * 1e3, su_echo * 1e3, "ms", su_host / su_echo, "<= 1.5x");
 
-  double rt_host = RoundTrips(host, dir + "/roundtrip", trips);
-  double rt_echo = RoundTrips(echo, dir + "/roundtrip", trips);
-  Line("small message round trips", rt_host, rt_echo, "frames/s", rt_echo / rt_host, "<= 1.2x");
+  auto [rt_host, rt_echo] = RoundTripPair(host, echo, dir + "/roundtrip", trips);
+  Line("small message round trips (hello)", rt_host, rt_echo, "frames/s", rt_echo / rt_host, "<= 1.2x");
   std::printf("%-36s %12.1f %12.1f %-8s\n", "  = time per round trip", 1e6 / rt_host, 1e6 / rt_echo, "us");
+  // The protocol floor: the smallest request the host parses, dispatches and answers (an error).
+  auto [rt_tiny, rt_tiny_echo] = RoundTripPair(host, echo, dir + "/roundtrip", trips, R"({"id":1,"type":"ping"})");
+  Line("  smallest request (unknown_type)", rt_tiny, rt_tiny_echo, "frames/s", rt_tiny_echo / rt_tiny, "-");
 
   std::system(("mkdir -p '" + dir + "/host' && rm -f '" + dir + "/host/'* '" + dir + "/bare.sqlite3'*").c_str());
   double w_host = HostWrites(host, dir + "/host", writes);

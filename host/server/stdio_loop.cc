@@ -183,7 +183,7 @@ int RunBlocking(Session& session, int in_fd, int out_fd, std::ostream& diag) {
 int RunStdioLoop(Context& ctx, int in_fd, int out_fd, const Status& caller_status, std::ostream& diag) {
   std::signal(SIGPIPE, SIG_IGN);  // a closed browser end is an error code, not a silent death
   Session session(ctx, caller_status, diag);
-  asio::io_context io;
+  asio::io_context io(1);  // one thread: lets Asio skip its locking
   try {
     AsioLoop loop(io, in_fd, out_fd, session, diag);
     loop.Start();
