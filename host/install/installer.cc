@@ -221,6 +221,17 @@ bool RemoveEntry(const Env& env, Registry* registry, const RecordEntry& e,
     return true;
   }
   if (!fs::exists(e.path, ec)) return true;
+  // A record is only ever written by us, but it is a file on disk: never let it
+  // name anything but our own manifest or host copy (folders are removed only
+  // when empty).
+  const std::string name = fs::path(e.path).filename().string();
+  if (e.kind == "file" && name != HostName() + ".json" &&
+      name != "objector-host") {
+    err << "refusing to remove " << e.path
+        << ": the install record may only name org.objector.host.json or "
+           "objector-host\n";
+    return false;
+  }
   if (e.kind == "dir") {
     if (!fs::is_empty(e.path, ec))
       return true;  // something else lives there now: keep it

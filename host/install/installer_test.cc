@@ -229,6 +229,23 @@ TEST_CASE("with no browser found and none named, install explains and fails") {
   CHECK(f.err.str().find("no supported browser found") != std::string::npos);
 }
 
+TEST_CASE("uninstall refuses to delete a file the record should never name") {
+  Fixture f;
+  REQUIRE(f.Inst({"firefox"}) == 0);
+  Touch(f.env.home / "thesis.odt", "precious");
+  InstallRecord record;
+  std::string e;
+  fs::path rec = f.env.home / ".local/share/objector/install-record.json";
+  REQUIRE(LoadRecord(rec, &record, &e));
+  record.Add({"firefox", "file", (f.env.home / "thesis.odt").string(), ""});
+  REQUIRE(SaveRecord(rec, record, &e));
+  CHECK(f.Uninst() == 1);
+  CHECK(Slurp(f.env.home / "thesis.odt") == "precious");
+  CHECK(f.err.str().find("refusing to remove") != std::string::npos);
+  CHECK_FALSE(fs::exists(
+      f.env.home / ".mozilla/native-messaging-hosts/org.objector.host.json"));
+}
+
 TEST_CASE("uninstall without a record says there is nothing to remove") {
   Fixture f;
   CHECK(f.Uninst() == 0);
