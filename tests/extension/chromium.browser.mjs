@@ -59,7 +59,7 @@ async function panelButton(page) {
 
 const rows = historyRows;
 
-test("Chromium: notice → one click → confirmed row in the host's SQLite; direct form → Fill click → awaiting-code row; SPA notice → button and getTabState", { skip, timeout: 120000 }, async () => {
+test("Chromium: notice → one click → confirmed row in the host's SQLite; direct form → Fill click → awaiting-code row; SPA notice → button and getTabState; review before Send", { skip, timeout: 120000 }, async () => {
   const puppeteer = require("puppeteer-core");
   const home = mkdtempSync(join(tmpdir(), "objector-core-chromium-"));
   const udd = join(home, ".config", "chromium");
