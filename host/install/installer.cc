@@ -298,7 +298,12 @@ int Uninstall(const Env& env, Registry* registry,
   }
   const fs::path data = UserDataDir(env);
   std::error_code ec;
-  if (options.purge && fs::exists(data, ec)) {
+  if (options.purge && options.scope == Scope::kSystem) {
+    out << "--purge with --system deletes no history: each user's history is "
+           "in "
+           "their own data folder; run `objector uninstall --purge` as that "
+           "user\n";
+  } else if (options.purge && fs::exists(data, ec)) {
     if (options.dry_run) {
       out << "would delete the data folder " << data.string()
           << " (history included)\n";

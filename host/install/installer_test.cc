@@ -192,10 +192,15 @@ TEST_CASE(
   CHECK(fs::exists(f.env.root / "var/lib/objector/install-record.json"));
   CHECK_FALSE(
       fs::exists(f.env.home / ".local/share/objector/install-record.json"));
-  REQUIRE(f.Uninst({}, false, Scope::kSystem) == 0);
+  Touch(f.env.home / ".local/share/objector/objector.sqlite3", "history");
+  REQUIRE(f.Uninst({}, /*purge=*/true, Scope::kSystem) == 0);
   CHECK_FALSE(
       fs::exists(f.env.root /
                  "etc/chromium/native-messaging-hosts/org.objector.host.json"));
+  CHECK_FALSE(fs::exists(f.env.root / "var/lib/objector/install-record.json"));
+  // a system-wide purge never deletes the running user's history
+  CHECK(Slurp(f.env.home / ".local/share/objector/objector.sqlite3") ==
+        "history");
 }
 
 TEST_CASE(
