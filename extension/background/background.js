@@ -22,7 +22,10 @@ const storage = {
   set: (key, value) => api.storage.local.set({ [key]: value }),
 };
 
-const client = createHostClient({ connectNative: (name) => api.runtime.connectNative(name) });
+const client = createHostClient({
+  connectNative: (name) => api.runtime.connectNative(name),
+  lastError: () => api.runtime.lastError, // the browser's own reason when the host is missing
+});
 const outbox = createOutbox({ storage, client });
 let defaultsPromise = null;
 function defaults() {
