@@ -5,6 +5,7 @@
 #define OBJECTOR_HANDLERS_CONTEXT_H_
 
 #include <memory>
+#include <nlohmann/json.hpp>
 #include <string>
 
 #include "base/clock.h"
@@ -26,11 +27,15 @@ class Context {
   // The open store, opening (and creating the 0700 data directory) on first use.
   Result<Store*> GetStore();
 
+  // The `hello` result never changes during a process: handlers may build it once and keep it here.
+  nlohmann::json& hello_cache() { return hello_cache_; }
+
  private:
   std::string data_dir_;
   const Clock& clock_;
   StoreOptions options_;
   std::unique_ptr<Store> store_;
+  nlohmann::json hello_cache_;
 };
 
 }  // namespace objector

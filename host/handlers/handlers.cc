@@ -21,18 +21,19 @@ Result<json> Hello(Context& ctx, const json& req) {
   const json* client = nullptr;
   Status s = Fields(req, "").Object("client", &client, false);
   if (!s.ok()) return s;
-  static const json caps = [] {
-    json list = json::array();
-    for (const auto& m : MessageTypes()) list.push_back(m.type);
-    return list;
-  }();
-  return json{{"protocol", 1},
-              {"host_version", build::kVersion},
-              {"data_dir", ctx.data_dir()},
-              {"database", ctx.database_path()},
-              {"capabilities", caps},
-              {"max_request_bytes", kMaxRequestBytes},
-              {"max_reply_bytes", kMaxReplyBytes}};
+  json& cached = ctx.hello_cache();
+  if (cached.is_null()) {
+    json caps = json::array();
+    for (const auto& m : MessageTypes()) caps.push_back(m.type);
+    cached = json{{"protocol", 1},
+                  {"host_version", build::kVersion},
+                  {"data_dir", ctx.data_dir()},
+                  {"database", ctx.database_path()},
+                  {"capabilities", caps},
+                  {"max_request_bytes", kMaxRequestBytes},
+                  {"max_reply_bytes", kMaxReplyBytes}};
+  }
+  return cached;
 }
 
 Result<json> ProfileGet(Context& ctx, const json&) {
