@@ -26,7 +26,8 @@ const shot = async (page, file) => {
 };
 
 console.log(`Objector demo: ${browser}, ${headless ? "headless (screenshots only)" : "visible window"}`);
-const s = await startSession({ label: "demo", browser, headless });
+// Ctrl-C ends the demo through our own handler below, which closes everything and cleans up.
+const s = await startSession({ label: "demo", browser, headless, handleSIGINT: false });
 let failed = false;
 try {
   console.log("1. The extension opens its set-up page; we enter a made-up person.");

@@ -5,6 +5,7 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { join } from "node:path";
+import { rmSync } from "node:fs";
 import { config, makeWorkDir } from "./lib/env.mjs";
 import { startFixtureServer } from "./lib/fixture-server.mjs";
 import { launchBrowser } from "./lib/browsers.mjs";
@@ -25,6 +26,7 @@ before(async () => {
 after(async () => {
   await handle?.close();
   await server?.stop();
+  if (process.env.OBJECTOR_E2E_KEEP !== "1" && work) rmSync(work, { recursive: true, force: true });
 });
 
 const PAGES = [

@@ -22,7 +22,8 @@ export function hostResolverRules(hosts, port) {
   return [...hosts.map((h) => `MAP ${h} 127.0.0.1:${port}`), "MAP * ~NOTFOUND"].join(",");
 }
 
-async function launchChromium({ home, extensionDir, server, env, trustCa = true, headless = true }) {
+async function launchChromium({ home, extensionDir, server, env, trustCa = true, headless = true,
+  handleSIGINT = true }) {
   if (trustCa) trustCaInNssDb(join(home, ".pki", "nssdb"), server.certs.caPem);
   const userDataDir = join(home, ".config", "chromium");  // the default profile of this HOME
   mkdirSync(userDataDir, { recursive: true });
@@ -36,7 +37,7 @@ async function launchChromium({ home, extensionDir, server, env, trustCa = true,
   }
   const browser = await puppeteer.launch({
     executablePath: "/usr/bin/chromium", headless, enableExtensions: Boolean(extensionDir),
-    userDataDir, args, env: env || { ...process.env, HOME: home },
+    userDataDir, args, env: env || { ...process.env, HOME: home }, handleSIGINT,
     defaultViewport: { width: 1280, height: 900 },
   });
   const extensionOrigin = `chrome-extension://${IDS.chromium_id}`;
@@ -47,7 +48,8 @@ async function launchChromium({ home, extensionDir, server, env, trustCa = true,
   return { browser, extensionOrigin, proxy: null };
 }
 
-async function launchFirefox({ home, extensionDir, server, env, trustCa = true, headless = true }) {
+async function launchFirefox({ home, extensionDir, server, env, trustCa = true, headless = true,
+  handleSIGINT = true }) {
   const profile = join(home, ".mozilla", "firefox", "objector-e2e.default");
   mkdirSync(profile, { recursive: true });
   if (trustCa) trustCaInNssDb(profile, server.certs.caPem);
@@ -55,7 +57,7 @@ async function launchFirefox({ home, extensionDir, server, env, trustCa = true, 
   const uuid = randomUUID();
   const browser = await puppeteer.launch({
     browser: "firefox", executablePath: "/usr/bin/firefox-esr", headless,
-    userDataDir: profile, env: env || { ...process.env, HOME: home },
+    userDataDir: profile, env: env || { ...process.env, HOME: home }, handleSIGINT,
     args: ["--remote-allow-system-access", "--width=1280", "--height=900"],
     defaultViewport: { width: 1280, height: 900 },
     extraPrefsFirefox: {

@@ -22,7 +22,8 @@ export async function startFixtureServer({ binary, fixturesDir, workDir }) {
   const logPath = join(workDir, "fixture-server.log");
   const log = createWriteStream(logPath);
   const child = spawn(binary, ["--fixtures", fixturesDir, "--cert", certs.chainPem,
-    "--key", certs.leafKey, "--secret-file", secretFile], { stdio: ["ignore", "pipe", "pipe"] });
+    "--key", certs.leafKey, "--secret-file", secretFile, "--exit-on-stdin-eof"],
+    { stdio: ["pipe", "pipe", "pipe"] });
   child.stderr.pipe(log);
   const ports = await new Promise((resolve, reject) => {
     let out = "";
@@ -32,9 +33,11 @@ export async function startFixtureServer({ binary, fixturesDir, workDir }) {
       const nl = out.indexOf("\n");
       if (nl >= 0) { clearTimeout(timer); resolve(JSON.parse(out.slice(0, nl))); }
     });
+    let said = "";
+    child.stderr.on("data", (d) => { said += d; });
     child.once("exit", (code) => {
       clearTimeout(timer);
-      reject(new Error(`fixture server exited with ${code} before listening; see ${logPath}`));
+      reject(new Error(`fixture server exited with ${code} before listening: ${said.trim().slice(0, 500)}`));
     });
   });
 

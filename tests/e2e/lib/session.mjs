@@ -10,7 +10,8 @@ import { newHome, installHost } from "./person.mjs";
 import { extensionFor } from "./extension.mjs";
 
 export async function startSession({ label, browser = config.browser, install = true,
-  fixturesDir = config.fixturesDir, server: sharedServer, home: sharedHome, headless = true } = {}) {
+  fixturesDir = config.fixturesDir, server: sharedServer, home: sharedHome, headless = true,
+  handleSIGINT = true } = {}) {
   const work = makeWorkDir(`${label}-${browser}`);
   const server = sharedServer || await startFixtureServer({ binary: config.serverBinary,
     fixturesDir, workDir: work });
@@ -18,7 +19,7 @@ export async function startSession({ label, browser = config.browser, install = 
   if (install && !sharedHome) await installHost(person.home);
   const extensionDir = await extensionFor(browser, join(work, "extension"));
   const handle = await launchBrowser(browser, { home: person.home, extensionDir, server,
-    env: person.env, headless });
+    env: person.env, headless, handleSIGINT });
   return {
     work, server, person, handle, browser, extensionDir,
     async stop() {

@@ -3,8 +3,10 @@
 // or a CONNECT proxy (Firefox) and trust it through a throwaway test CA made at test time.
 //
 //   objector-fixture-server --fixtures DIR --cert CHAIN.pem --key KEY.pem --secret-file FILE
-//                           [--port N] [--control-port N]
+//                           [--port N] [--control-port N] [--exit-on-stdin-eof]
 //
+// With --exit-on-stdin-eof the server stops when its standard input closes, so a test runner that
+// dies (or is killed) never leaves a server behind.
 // Prints one JSON line on stdout once both ports listen: {"https_port": N, "control_port": M}.
 // The control port (plain HTTP, 127.0.0.1 only) needs "Authorization: Bearer <secret>":
 //   PUT /outcome (body: auto|confirmation|code|validation|server-error), GET|DELETE /submissions,
@@ -39,11 +41,16 @@ constexpr char kSubmitPath[] = "/ajax/help/contact/submit/page";
 struct Options {
   std::string fixtures, cert, key, secret_file;
   int port = 0, control_port = 0;
+  bool exit_on_stdin_eof = false;
 };
 
 bool ParseArgs(int argc, char** argv, Options* o, std::string* err) {
   for (int i = 1; i < argc; ++i) {
     const std::string arg = argv[i];
+    if (arg == "--exit-on-stdin-eof") {
+      o->exit_on_stdin_eof = true;
+      continue;
+    }
     if (i + 1 >= argc) {
       *err = "missing value after " + arg;
       return false;
@@ -260,6 +267,16 @@ int main(int argc, char** argv) {
     return 1;
   }
   std::thread meta_thread([&] { meta.listen_after_bind(); });
+  if (opt.exit_on_stdin_eof) {
+    std::thread([&] {
+      char buffer[256];
+      while (std::cin.read(buffer, sizeof buffer) || std::cin.gcount() > 0) {
+      }
+      std::cerr << "objector-fixture-server: standard input closed, stopping" << std::endl;
+      meta.stop();
+      control.stop();
+    }).detach();
+  }
   std::cout << nlohmann::json{{"https_port", https_port}, {"control_port", control_port}}.dump()
             << std::endl;
   std::cerr << "objector-fixture-server: " << site.pages().size() << " pages on 127.0.0.1:"
