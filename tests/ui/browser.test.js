@@ -3,7 +3,7 @@
 // order: first install opens the walkthrough; with the host missing the popup says how to install
 // it and three objections wait; after install all three arrive once each; the profile saved in the
 // options page is in SQLite; the history shows records written by the CLI; an export downloads a
-// file whose rows match the database. Writes screenshots to tests/ui/screenshots/.
+// file whose rows match the database. Writes screenshots to $OBJECTOR_UI_SCREENSHOTS.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
@@ -17,7 +17,9 @@ import { parseCsv } from "../../extension/options/history-view.js";
 
 const NAME = process.env.OBJECTOR_UI_BROWSER || "chromium";
 const EXT_DIR = process.env.OBJECTOR_UI_EXT_DIR || EXT;
-const SHOTS = path.join(path.dirname(new URL(import.meta.url).pathname), "screenshots");
+// Screenshots go to OBJECTOR_UI_SCREENSHOTS (CTest points it into the build folder); the committed
+// set in tests/ui/screenshots/ is refreshed with OBJECTOR_UI_SCREENSHOTS=tests/ui/screenshots.
+const SHOTS = process.env.OBJECTOR_UI_SCREENSHOTS || path.join(tmpdir(), "objector-ui-screenshots");
 const suffix = NAME === "chromium" ? "" : `-${NAME}`;
 const bins = requireBinaries();
 const defaults = readJson("justifications/defaults.json");
