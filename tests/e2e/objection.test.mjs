@@ -230,3 +230,12 @@ test(`${name}: the history page lists every record of the export`, async () => {
   await keepScreenshot(name, page, "history", { fullPage: true });
   await page.close();
 });
+
+test(`${name}: the fixture server's log names the posted fields but holds none of the person's data`, async () => {
+  const { readFileSync } = await import("node:fs");
+  const log = readFileSync(s.server.logPath, "utf8");
+  assert.match(log, /POST \S+\/ajax\/help\/contact\/submit\/page -> 200 fields: .*email/);
+  for (const secret of [PERSON.email, META_PREFILLED, "Article 21"]) {
+    assert.equal(log.includes(secret), false, `the log contains ${secret}`);
+  }
+});
