@@ -5,7 +5,7 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { join } from "node:path";
-import { rmSync } from "node:fs";
+import { rmSync, existsSync, statSync } from "node:fs";
 import { config, makeWorkDir } from "./lib/env.mjs";
 import { startFixtureServer } from "./lib/fixture-server.mjs";
 import { launchBrowser } from "./lib/browsers.mjs";
@@ -78,4 +78,21 @@ test(`${name}: without the test CA in its HOME the browser refuses the fixture s
   } finally {
     await untrusting.close();
   }
+});
+
+test(`${name}: a failing step names the browser, the flow, the step and a screenshot of the page`, async () => {
+  const f = flow(name, "self-check of failure reports");
+  const { page } = await handle.openPage(PAGES[0]);
+  f.usePage(page);
+  await f.step("a step that passes", async () => {});
+  const err = await f.step("a step that fails on purpose", async () => {
+    throw new Error("expected failure");
+  }).catch((e) => e);
+  assert.match(err.message, new RegExp(`^\\[${name}\\] flow "self-check of failure reports", ` +
+    'step 2 "a step that fails on purpose" failed: expected failure'));
+  const shot = /screenshot: (\S+\.png)/.exec(err.message);
+  assert.ok(shot, err.message);
+  assert.ok(existsSync(shot[1]) && statSync(shot[1]).size > 1000, `no screenshot at ${shot[1]}`);
+  rmSync(shot[1]);
+  await page.close();
 });
