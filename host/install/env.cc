@@ -58,8 +58,9 @@ fs::path UserDataDir(const Env& env) {
     case Os::kMacOS:
       return env.home / "Library/Application Support/Objector";
     case Os::kWindows: {
-      std::string local = env.Var("LOCALAPPDATA");
-      return (local.empty() ? env.home / "AppData/Local" : fs::path(local)) /
+      // The host keeps its history in %APPDATA%\Objector (host/base/paths_win.cc): the same here.
+      std::string roaming = env.Var("APPDATA");
+      return (roaming.empty() ? env.home / "AppData/Roaming" : fs::path(roaming)) /
              "Objector";
     }
     case Os::kLinux:

@@ -41,7 +41,7 @@ Env CurrentEnv();
 // Folder where Objector keeps its data (history database, install record) for
 // this user: $OBJECTOR_DATA_DIR, else $XDG_DATA_HOME/objector, else
 // ~/.local/share/objector (Linux);
-// ~/Library/Application Support/Objector (macOS); %LOCALAPPDATA%\Objector
+// ~/Library/Application Support/Objector (macOS); %APPDATA%\Objector
 // (Windows). Must agree with the host's own rule (host/base).
 std::filesystem::path UserDataDir(const Env& env);
 // Where a system-wide install keeps its record: /var/lib/objector,
