@@ -65,14 +65,44 @@ export const MESSAGES = Object.freeze({
   "content.openOptions": { from: ROLE_CONTENT, validate: () => null },
 });
 
-// Who sent this? "page" for our own extension pages, "content" for our content script on a Meta
-// page, null for anyone else (other extensions, web pages, our content script on a wrong host).
+// Who sent this? "page" for our own extension pages, "content" for our content script in the top
+// frame of a Meta page, null for anyone else (other extensions, web pages, subframes, our content
+// script on a wrong host).
+//
+// The rule, and why: `sender.url` is reported by the sending renderer, so a compromised Meta-page
+// renderer can claim an extension URL (uBlock Origin's uBlock-issues#1992, which moved uBO to
+// `sender.origin`; Privacy Badger PRs #3039/#3040). `sender.origin` is set by the browser process:
+// Chromium ≥ 80 (crbug.com/987014) and Firefox ≥ 126 (bugzilla 1787379, MDN BCD #22830). Our
+// manifest needs Firefox ≥ 140 and MV3 needs Chromium ≥ 88, so every browser that loads Objector
+// sets it; the fallback below only keeps an odd build fail-closed rather than open.
+//   - origin present: page ⇔ origin + "/" === our extension origin exactly (an opaque "null"
+//     origin, a look-alike or another extension's id never match). content ⇔ frameId === 0, a
+//     tab with an id, an https Meta origin (isMetaUrl on the origin), and a url of that same origin
+//     (the handlers read the form path from the url, so a url that disagrees with the origin is
+//     forged and refused).
+//   - origin absent (no browser we support): page only for a sender without a tab whose url is
+//     under our origin (the popup); never content, never a page in a tab (both could be forged).
 export function senderRole(sender, { runtimeId, extensionOrigin, isMetaUrl }) {
   if (!sender || sender.id !== runtimeId) return null;
   const url = typeof sender.url === "string" ? sender.url : "";
-  if (url.startsWith(extensionOrigin)) return ROLE_PAGE;
-  if (sender.tab && Number.isInteger(sender.tab.id) && url && isMetaUrl(url)) return ROLE_CONTENT;
-  return null;
+  const hasTab = Boolean(sender.tab) && Number.isInteger(sender.tab.id) && sender.tab.id >= 0;
+  if (!Object.prototype.hasOwnProperty.call(sender, "origin") || sender.origin === undefined) {
+    return !sender.tab && url.startsWith(extensionOrigin) ? ROLE_PAGE : null;
+  }
+  const origin = sender.origin;
+  if (typeof origin !== "string" || origin === "null" || !origin) return null;
+  if (`${origin}/` === extensionOrigin) return ROLE_PAGE;
+  if (!hasTab || sender.frameId !== 0 || !origin.startsWith("https://")) return null;
+  if (originOf(url) !== origin || !isMetaUrl(`${origin}/`)) return null;
+  return ROLE_CONTENT;
+}
+
+function originOf(url) {
+  try {
+    return new URL(url).origin;
+  } catch {
+    return "";
+  }
 }
 
 export class MessageError extends Error {

@@ -15,14 +15,14 @@ const RUNTIME_ID = "pmknlfpplnidacmofbjlkkmafpmjjihh";
 const ORIGIN = `chrome-extension://${RUNTIME_ID}/`;
 const roleOf = (sender) => senderRole(sender, { runtimeId: RUNTIME_ID, extensionOrigin: ORIGIN, isMetaUrl: (u) => O.matcher.classifyUrl(compiled, u).meta });
 const FORM_URL = "https://www.facebook.com/help/contact/712876720715583";
-const CONTENT = { id: RUNTIME_ID, url: FORM_URL, tab: { id: 7 } };
-const POPUP = { id: RUNTIME_ID, url: `${ORIGIN}popup/popup.html` };
+const CONTENT = { id: RUNTIME_ID, url: FORM_URL, origin: "https://www.facebook.com", frameId: 0, tab: { id: 7 } };
+const POPUP = { id: RUNTIME_ID, url: `${ORIGIN}popup/popup.html`, origin: ORIGIN.slice(0, -1) };
 
 const SENDERS = [
   ["our popup", POPUP, "page"],
-  ["our options page in a tab", { id: RUNTIME_ID, url: `${ORIGIN}options/options.html`, tab: { id: 3 } }, "page"],
+  ["our options page in a tab", { id: RUNTIME_ID, url: `${ORIGIN}options/options.html`, origin: ORIGIN.slice(0, -1), tab: { id: 3 } }, "page"],
   ["our content script on a Meta form", CONTENT, "content"],
-  ["our content script on a look-alike host", { id: RUNTIME_ID, url: "https://faceb00k.com/help/contact/712876720715583", tab: { id: 7 } }, null],
+  ["our content script on a look-alike host", { id: RUNTIME_ID, url: "https://faceb00k.com/help/contact/712876720715583", origin: "https://faceb00k.com", frameId: 0, tab: { id: 7 } }, null],
   ["another extension", { id: "abcdefghijklmnopabcdefghijklmnop", url: `chrome-extension://abcdefghijklmnopabcdefghijklmnop/x.html` }, null],
   ["a Meta page without a tab", { id: RUNTIME_ID, url: FORM_URL }, null],
   ["nobody", undefined, null],
