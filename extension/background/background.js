@@ -7,20 +7,21 @@ import "../lib/matcher.js";
 import { createHostClient } from "../lib/host-client.js";
 import { createOutbox } from "../lib/outbox.js";
 import { createFillDataSource } from "../lib/fill-data.js";
+import { openPrivateStore, createRoutedStorage } from "../lib/private-store.js";
 import { createUiHandlers, onInstalled } from "./ui-api.js";
 import { createDispatcher, senderRole, MessageError } from "../lib/messages.js";
 import { submissionFrom, eventFrom, browserLabel } from "../lib/records.js";
 import { createIntentStore } from "./intents.js";
 import { createCoreHandlers } from "./core-handlers.js";
+import { createBindings } from "./bindings.js";
 
 const api = globalThis.browser || globalThis.chrome;
 const { matcher, rules } = globalThis.Objector;
 const compiled = matcher.compileRules(rules);
 
-const storage = {
-  get: async (key) => (await api.storage.local.get(key))[key],
-  set: (key, value) => api.storage.local.set({ [key]: value }),
-};
+// Personal data (profile mirror, outbox, refused records) in the extension origin's IndexedDB, out
+// of content scripts' reach; settings in storage.local. The first use moves old storage.local keys.
+const storage = createRoutedStorage({ local: api.storage.local, store: openPrivateStore(globalThis.indexedDB) });
 
 const client = createHostClient({
   connectNative: (name) => api.runtime.connectNative(name),
@@ -47,10 +48,36 @@ const runtime = {
   openOptionsPage: () => api.runtime.openOptionsPage(),
 };
 
+// Out of content scripts' reach, kept across service-worker restarts (Firefox: event page).
+const sessionArea = api.storage.session || null;
+const sessionMemory = new Map();
+const sessionStorage = sessionArea
+  ? { get: async (key) => (await sessionArea.get(key))[key], set: (key, value) => sessionArea.set({ [key]: value }) }
+  : { get: async (key) => sessionMemory.get(key), set: async (key, value) => void sessionMemory.set(key, value) };
+const bindings = createBindings({ storage: sessionStorage });
+
+// Every record goes to the outbox (persisted before the reply) and then to the host.
+const recorder = {
+  async submission(record) {
+    const submission = submissionFrom(record, { ...facts(), browser: browserLabel(navigator.userAgent), extensionVersion: api.runtime.getManifest().version });
+    await outbox.add({ kind: "submission", payload: submission });
+    flush();
+    return submission.client_id;
+  },
+  async event(record) {
+    await outbox.add({ kind: "event", payload: eventFrom(record, facts()) });
+    flush();
+  },
+};
+function facts() {
+  return { uuid: () => crypto.randomUUID(), now: () => new Date() };
+}
+
 const core = createCoreHandlers({
   compiled,
   matcher,
   intents: createIntentStore(),
+  bindings,
   tabs: {
     get: (tabId) => api.tabs.get(tabId),
     navigate: (tabId, url) => api.tabs.update(tabId, { url }),
@@ -59,18 +86,7 @@ const core = createCoreHandlers({
   storage,
   fillData,
   openOptions: () => api.runtime.openOptionsPage(),
-  record: async (record) => {
-    const facts = { uuid: () => crypto.randomUUID(), now: () => new Date() };
-    if (record.clientId) {
-      await outbox.add({ kind: "event", payload: eventFrom(record, facts) });
-      flush();
-      return { clientId: record.clientId };
-    }
-    const submission = submissionFrom(record, { ...facts, browser: browserLabel(navigator.userAgent), extensionVersion: api.runtime.getManifest().version });
-    await outbox.add({ kind: "submission", payload: submission });
-    flush();
-    return { clientId: submission.client_id };
-  },
+  recorder,
 });
 
 const handlers = { ...createUiHandlers({ client, outbox, storage, runtime }), ...core };

@@ -90,14 +90,14 @@ test("the manifest's key, gecko id and version agree with manifests/ids.json and
   assert.equal(manifestProblems({ ...manifest, key: "x" }, ids, projectVersion()).length, 1);
 });
 
-test("the manifest asks only for nativeMessaging and storage, on Meta's hosts only, with no page-visible files", () => {
+test("the manifest asks only for activeTab (the popup's screenshot), nativeMessaging and storage, on Meta's hosts only, with no page-visible files", () => {
   const manifest = read("manifest.json");
-  assert.deepEqual(manifest.permissions, ["nativeMessaging", "storage"]);
+  assert.deepEqual(manifest.permissions, ["activeTab", "nativeMessaging", "storage"]);
   for (const pattern of [...manifest.host_permissions, ...manifest.content_scripts.flatMap((c) => c.matches)]) {
     assert.match(pattern, /^https:\/\/(\*\.facebook\.com|help\.instagram\.com|privacycenter\.instagram\.com|www\.instagram\.com)\/\*$/);
   }
   assert.equal(manifest.web_accessible_resources, undefined);
-  assert.equal(manifest.content_security_policy, undefined, "the default CSP forbids remote code");
+  assert.deepEqual(manifest.content_security_policy, { extension_pages: "default-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'" }, "only our own files, no plugins, no base or form targets");
   for (const rel of manifest.content_scripts[0].js) assert.ok(readFileSync(join(EXTENSION_DIR, rel)), rel);
 });
 
