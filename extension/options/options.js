@@ -1,14 +1,14 @@
 // The options page's browser adapter: wires chrome.* into options-view.js.
 import { createBackground, createTranslator, localize } from "./page-kit.js";
 import { mountOptions } from "./options-view.js";
+import { openPrivateStore, createRoutedStorage, PROFILE_KEYS } from "../lib/private-store.js";
 
 const api = globalThis.browser || globalThis.chrome;
 const t = createTranslator((key, subs) => api.i18n.getMessage(key, subs));
 const bg = createBackground((message) => api.runtime.sendMessage(message));
-const storage = {
-  get: async (key) => (await api.storage.local.get(key))[key],
-  set: (key, value) => api.storage.local.set({ [key]: value }),
-};
+// The profile mirror lives in the extension origin's IndexedDB (out of content scripts' reach),
+// settings in storage.local. The background moves the outbox; this page moves only the profile.
+const storage = createRoutedStorage({ local: api.storage.local, store: openPrivateStore(globalThis.indexedDB), migrateKeys: PROFILE_KEYS });
 
 // A Blob and an <a download> click: no `downloads` permission needed.
 function download({ filename, mime, content }) {

@@ -1,11 +1,12 @@
 // The popup's browser adapter: wires chrome.* into popup-view.js.
 import { createBackground, createTranslator, localize } from "../options/page-kit.js";
 import { renderPopup } from "./popup-view.js";
+import { openPrivateStore, createRoutedStorage, PROFILE_KEYS } from "../lib/private-store.js";
 
 const api = globalThis.browser || globalThis.chrome;
 const t = createTranslator((key, subs) => api.i18n.getMessage(key, subs));
 const bg = createBackground((message) => api.runtime.sendMessage(message));
-const storage = { get: async (key) => (await api.storage.local.get(key))[key] };
+const storage = createRoutedStorage({ local: api.storage.local, store: openPrivateStore(globalThis.indexedDB), migrateKeys: PROFILE_KEYS });
 
 async function activeTabId() {
   const forced = new URLSearchParams(location.search).get("tabId"); // tests open the popup as a tab

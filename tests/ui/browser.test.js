@@ -79,9 +79,10 @@ test(`${NAME}: with the host missing the popup gives the install command, and th
   assert.match(await textOf(page, "#host-state"), /Not installed or not found/);
   assert.equal(await textOf(page, "#install-command"), "installer/install.sh");
   assert.match(await textOf(page, "#doctor-hint"), /objector doctor/);
-  // Three objections, as the background's outbox keeps them (storage key "outbox", contract).
+  // Three objections, as the background's outbox keeps them (key "outbox" of the extension
+  // origin's IndexedDB, lib/private-store.js).
   const records = [makeSubmission(), makeSubmission(), makeSubmission()].map((payload) => ({ kind: "submission", payload, added_at: new Date().toISOString() }));
-  await page.evaluate((items) => (globalThis.browser || globalThis.chrome).storage.local.set({ outbox: items }), records);
+  await page.evaluate(async (items) => (await import("/lib/private-store.js")).openPrivateStore(indexedDB).set("outbox", items), records);
   const flush = await send(page, { type: "outbox.flush" });
   assert.equal(flush.ok, true, JSON.stringify(flush));
   assert.equal(flush.result.pending, 3);
@@ -191,5 +192,64 @@ test(`${NAME}: the history shows the records written by the CLI, newest first; a
   await new Promise((r) => setTimeout(r, 300)); // let the frame paint
   await (await page.$("#export-preview")).scrollIntoView();
   await shot(page, "export-preview");
+  await page.close();
+});
+
+// What a content script can read: storage.local. After everything above (profile saved, objections
+// queued and delivered) it holds settings only, nothing of the person's.
+test(`${NAME}: nothing personal is left in storage.local; the profile mirror is in the private store`, async () => {
+  const page = await b.open("options/options.html#settings", { width: 1000, height: 760 });
+  await page.click("#setting-review"); // a setting, written to storage.local as before
+  await page.waitForFunction(() => document.getElementById("status").textContent.length > 0);
+  const seen = await page.evaluate(async () => {
+    const local = await (globalThis.browser || globalThis.chrome).storage.local.get(null);
+    const store = (await import("/lib/private-store.js")).openPrivateStore(indexedDB);
+    return { local, profile: await store.get("profile"), outbox: await store.get("outbox") };
+  });
+  assert.deepEqual(Object.keys(seen.local), ["settings"]);
+  assert.equal(seen.local.settings.reviewBeforeSend, true);
+  assert.doesNotMatch(JSON.stringify(seen.local), /@/, "no email address in storage.local");
+  assert.deepEqual(seen.profile.emails, ["ada@example.org"]);
+  assert.deepEqual(seen.outbox, []);
+  await page.close();
+});
+
+// An update from a version that kept personal data in storage.local: the real migration, run in
+// an extension page against the browser's real storage.local and IndexedDB, with records in both.
+test(`${NAME}: the move from storage.local loses no record, keeps each once, in order, and deletes the old keys`, async () => {
+  const item = (payload) => ({ kind: "submission", payload, added_at: "2026-11-20T10:00:00.000Z" });
+  const [a, b2, c] = [makeSubmission(), makeSubmission(), makeSubmission()].map(item);
+  const refusedOld = { ...item(makeSubmission()), rejected_at: "2026-11-21T10:00:00.000Z", error: { code: "invalid_value", message: "form_url" } };
+  const refusedNew = { ...item(makeSubmission()), rejected_at: "2026-11-22T10:00:00.000Z", error: { code: "too_long", message: "justification_text" } };
+  const page = await b.open("popup/popup.html?tabId=0", { width: 400, height: 560 });
+  const out = await page.evaluate(async (seed) => {
+    const api = globalThis.browser || globalThis.chrome;
+    const m = await import("/lib/private-store.js");
+    const store = m.openPrivateStore(indexedDB);
+    const before = { outbox: await store.get("outbox"), outboxRejected: await store.get("outboxRejected"), profile: await store.get("profile") };
+    await store.set("outbox", seed.newOutbox);
+    await store.set("outboxRejected", seed.newRejected);
+    await api.storage.local.set(seed.old);
+    const moved = await m.migrateToPrivate({ local: api.storage.local, store });
+    const again = await m.migrateToPrivate({ local: api.storage.local, store }); // a rerun is harmless
+    const after = { outbox: await store.get("outbox"), outboxRejected: await store.get("outboxRejected"), profile: await store.get("profile") };
+    const local = await api.storage.local.get(null);
+    // put the store back as the earlier tests left it
+    await store.set("outbox", before.outbox);
+    await store.set("outboxRejected", before.outboxRejected || []);
+    await store.set("profile", before.profile);
+    return { moved, again, after, local };
+  }, {
+    old: { outbox: [a, b2], outboxRejected: [refusedOld], profile: { emails: ["old@example.org"], country: "AT", language: "de", name: "" }, profilePending: true },
+    newOutbox: [b2, c],
+    newRejected: [refusedNew],
+  });
+  const ids = (list) => list.map((i) => i.payload.client_id);
+  assert.deepEqual(out.moved.moved.sort(), ["outbox", "outboxRejected", "profile", "profilePending"]);
+  assert.deepEqual(out.again.moved, []);
+  assert.deepEqual(ids(out.after.outbox), ids([a, b2, c]), "old first, then new, the shared one once");
+  assert.deepEqual(ids(out.after.outboxRejected), ids([refusedOld, refusedNew]));
+  assert.deepEqual(out.after.profile.emails, ["ada@example.org"], "the private store's profile is the newer one");
+  assert.deepEqual(Object.keys(out.local), ["settings"], "the old keys are gone from storage.local");
   await page.close();
 });
