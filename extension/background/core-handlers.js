@@ -1,10 +1,14 @@
 // The background's own message handlers (the core's half of the dispatch table; face's half is
 // ui-api.js). Pure ES module: tabs, storage, the fill-data source and the recorder are injected.
 //
-// createCoreHandlers({compiled, matcher, intents, tabs: {get, navigate, send}, storage, fillData,
-//   openOptions, record}) → handlers keyed by message type (lib/messages.js) plus forgetTab(tabId).
-// Every handler runs after the dispatcher checked the sender and validated the message.
+// createCoreHandlers({compiled, matcher, intents, bindings, tabs: {get, navigate, send}, storage,
+//   fillData, openOptions, recorder: {submission(facts) → clientId, event(facts)}}) → handlers
+//   keyed by message type (lib/messages.js) plus forgetTab(tabId).
+// Every handler runs after the dispatcher checked the sender and validated the message. What was
+// sent where (form origin and path, form id, platform, form kind) comes from the sender's URL,
+// never from the page's word; a status is accepted only from the tab and form that sent it.
 import { MessageError } from "../lib/messages.js";
+import { evidenceFrom } from "../lib/records.js";
 
 const STATE_KEYS = ["kind", "platform", "formKind", "language", "step", "formId", "round", "nearMiss"];
 
@@ -24,7 +28,29 @@ export function readSettings(stored) {
   };
 }
 
-export function createCoreHandlers({ compiled, matcher, intents, tabs, storage, fillData, openOptions, record }) {
+// The form a content script speaks for: its sender URL must be one of the objection forms.
+function formOf(compiled, matcher, sender) {
+  const where = matcher.classifyUrl(compiled, sender.url);
+  if (!where.meta || where.area !== "form") throw new MessageError("forbidden_caller", "only an objection form may send this");
+  const url = new URL(sender.url);
+  return { where, origin: url.origin, path: url.pathname };
+}
+
+// Only what the form asks for leaves the background: no addresses for a form without an email
+// field, no justification for a form without a text box.
+export function fillDataFor(data, fields) {
+  const wanted = new Set(fields);
+  const p = data.profile || {};
+  const profile = {};
+  if (wanted.has("email")) profile.emails = p.emails || [];
+  if (wanted.has("country")) profile.country = p.country || null;
+  if (wanted.has("name")) profile.name = p.name || "";
+  const out = { ready: data.ready, profile };
+  if (wanted.has("justification")) out.justification = data.justification;
+  return out;
+}
+
+export function createCoreHandlers({ compiled, matcher, intents, bindings, tabs, storage, fillData, openOptions, recorder }) {
   const states = new Map();
 
   async function tabUrl(tabId) {
@@ -101,16 +127,38 @@ export function createCoreHandlers({ compiled, matcher, intents, tabs, storage, 
       return { intent: Boolean(intent), settings: await settings() };
     },
 
-    "content.fillData"({ language }) {
-      return fillData.get(language);
+    async "content.fillData"({ language, fields }, sender) {
+      formOf(compiled, matcher, sender);
+      return fillDataFor(await fillData.get(language), fields || ["email", "country", "justification"]);
     },
 
-    async "content.outcome"({ record: r }, sender) {
-      if (r.clientId) return record({ clientId: r.clientId, status: r.status, reason: r.reason });
-      // What was sent where comes from the sender's URL, not from the page's word.
-      const where = matcher.classifyUrl(compiled, sender.url);
-      if (!where.meta || where.area !== "form") throw new MessageError("forbidden_caller", "outcomes come only from objection forms");
-      return record({ ...r, formUrl: sender.url, formId: where.formId, platform: where.platform, formKind: where.formKind });
+    // The press of Meta's Send: the record is in the outbox before this answers.
+    async "content.submitted"({ record: r }, sender) {
+      const { where, origin, path } = formOf(compiled, matcher, sender);
+      const clientId = await recorder.submission({
+        ...r,
+        status: "submitted",
+        formUrl: origin + path,
+        formId: where.formId,
+        platform: where.platform,
+        formKind: where.formKind,
+        evidence: evidenceFrom(r.evidence, { pressedAt: r.pressedAt, formOrigin: origin, formPath: path }),
+      });
+      await bindings.bind(clientId, { tabId: sender.tab.id, formOrigin: origin, formPath: path, pressedAt: r.pressedAt });
+      return { clientId };
+    },
+
+    // Meta's answer to a press this tab's form made.
+    async "content.status"({ clientId, status, reason, evidence }, sender) {
+      const { origin, path } = formOf(compiled, matcher, sender);
+      const b = await bindings.check(clientId, { tabId: sender.tab.id, origin, path });
+      await recorder.event({
+        clientId,
+        status,
+        reason,
+        evidence: evidenceFrom(evidence, { pressedAt: b.pressedAt, formOrigin: origin, formPath: path }),
+      });
+      return {};
     },
 
     "content.openOptions"() {
@@ -121,6 +169,7 @@ export function createCoreHandlers({ compiled, matcher, intents, tabs, storage, 
     forgetTab(tabId) {
       states.delete(tabId);
       intents.clear(tabId);
+      return bindings.forgetTab(tabId);
     },
   };
 }

@@ -12,8 +12,9 @@
 //   content.state {state} → {}                      the page's state, reported after each detection
 //   content.objectClicked {} → {url}                the user clicked "Object with Objector"
 //   content.formReady {} → {intent, settings}       may this form be filled and sent right away?
-//   content.fillData {language} → fill-data.js get() result
-//   content.outcome {record} → {clientId}           Meta's answer after Send, for the history
+//   content.fillData {language, fields} → {ready, profile (only those fields), justification?}
+//   content.submitted {record} → {clientId}         at the press of Meta's Send, before it goes
+//   content.status {clientId, status, reason?, evidence?} → {}   Meta's answer after that press
 //   content.openOptions {} → {}
 // Background → content script (tabs.sendMessage): tab.getState {} → state; tab.fill {} → {started}.
 // Replies are {ok: true, result} or {ok: false, error: {code, message}}.
@@ -30,22 +31,48 @@ function needTabId(m) {
   return isTabId(m.tabId) ? null : "tabId must be a tab id (a non-negative integer)";
 }
 
-function validRecord(m) {
+const FILL_FIELDS = ["email", "country", "justification", "name"];
+const EVIDENCE_KEYS = { answer_text: 20000, found_in: 1000, snapshot: 512 * 1024 };
+
+function validEvidence(e) {
+  if (e === undefined) return null;
+  if (!isObject(e)) return "evidence must be an object";
+  for (const [key, value] of Object.entries(e)) {
+    if (!(key in EVIDENCE_KEYS)) return `evidence.${key} is not known`;
+    if (typeof value !== "string" || value.length > EVIDENCE_KEYS[key]) return `evidence.${key} must be a string of at most ${EVIDENCE_KEYS[key]} characters`;
+  }
+  return null;
+}
+
+function validFillData(m) {
+  if (typeof m.language !== "string" || !LANG.test(m.language)) return "language must be a two-letter code";
+  if (m.fields !== undefined && (!Array.isArray(m.fields) || !m.fields.every((f) => FILL_FIELDS.includes(f)))) {
+    return `fields must be a list of ${FILL_FIELDS.join(", ")}`;
+  }
+  return null;
+}
+
+// What the content script saw at the press of Meta's Send. Where it was sent comes from the sender.
+function validSubmitted(m) {
   const r = m.record;
   if (!isObject(r)) return "record must be an object";
-  if (!STATUSES.includes(r.status)) return `record.status must be one of ${STATUSES.join(", ")}`;
-  if (r.clientId !== undefined && (typeof r.clientId !== "string" || !/^[0-9a-f-]{36}$/i.test(r.clientId))) return "record.clientId must be a UUID";
-  if (r.clientId === undefined) {
-    for (const key of ["formUrl", "formId", "platform", "formKind", "email", "justificationText", "language"]) {
-      if (typeof r[key] !== "string") return `record.${key} must be a string`;
-    }
-    if (!/^\d+$/.test(r.formId)) return "record.formId must be digits";
-    if (!LANG.test(r.language)) return "record.language must be a two-letter code";
-    if (r.country !== undefined && r.country !== null && !/^[A-Z]{2}$/.test(r.country)) return "record.country must be ISO 3166-1 alpha-2";
+  for (const key of ["email", "justificationText", "language", "pressedAt"]) {
+    if (typeof r[key] !== "string") return `record.${key} must be a string`;
   }
-  if (r.status === "failed" && (typeof r.reason !== "string" || !r.reason)) return "record.reason is required when failed";
-  if (typeof r.reason === "string" && r.reason.length > 1000) return "record.reason is too long";
-  return null;
+  if (!LANG.test(r.language)) return "record.language must be a two-letter code";
+  if (Number.isNaN(Date.parse(r.pressedAt))) return "record.pressedAt must be a time";
+  if (r.country !== undefined && r.country !== null && !/^[A-Z]{2}$/.test(r.country)) return "record.country must be ISO 3166-1 alpha-2";
+  if (r.name !== undefined && (typeof r.name !== "string" || r.name.length > 200)) return "record.name must be a short string";
+  if (r.justificationText.length > 5000) return "record.justificationText is too long";
+  return validEvidence(r.evidence);
+}
+
+function validStatus(m) {
+  if (typeof m.clientId !== "string" || !/^[0-9a-f-]{36}$/i.test(m.clientId)) return "clientId must be a UUID";
+  if (!STATUSES.includes(m.status)) return `status must be one of ${STATUSES.join(", ")}`;
+  if (m.status === "failed" && (typeof m.reason !== "string" || !m.reason)) return "reason is required when failed";
+  if (m.reason !== undefined && (typeof m.reason !== "string" || m.reason.length > 1000)) return "reason must be a string of at most 1000 characters";
+  return validEvidence(m.evidence);
 }
 
 // type → {from, validate(message) → null | problem}
@@ -60,8 +87,9 @@ export const MESSAGES = Object.freeze({
   "content.state": { from: ROLE_CONTENT, validate: (m) => (isObject(m.state) && typeof m.state.kind === "string" ? null : "state must be an object with kind") },
   "content.objectClicked": { from: ROLE_CONTENT, validate: () => null },
   "content.formReady": { from: ROLE_CONTENT, validate: () => null },
-  "content.fillData": { from: ROLE_CONTENT, validate: (m) => (typeof m.language === "string" && LANG.test(m.language) ? null : "language must be a two-letter code") },
-  "content.outcome": { from: ROLE_CONTENT, validate: validRecord },
+  "content.fillData": { from: ROLE_CONTENT, validate: validFillData },
+  "content.submitted": { from: ROLE_CONTENT, validate: validSubmitted },
+  "content.status": { from: ROLE_CONTENT, validate: validStatus },
   "content.openOptions": { from: ROLE_CONTENT, validate: () => null },
 });
 

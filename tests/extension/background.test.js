@@ -4,9 +4,10 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { MESSAGES, senderRole, createDispatcher, MessageError } from "../../extension/lib/messages.js";
-import { submissionFrom, eventFrom, browserLabel, utcOffsetMinutes } from "../../extension/lib/records.js";
+import { submissionFrom, eventFrom, evidenceFrom, browserLabel, utcOffsetMinutes } from "../../extension/lib/records.js";
 import { createIntentStore } from "../../extension/background/intents.js";
 import { createCoreHandlers, readSettings } from "../../extension/background/core-handlers.js";
+import { createBindings } from "../../extension/background/bindings.js";
 import { loadPure } from "./support/classic.mjs";
 
 const O = loadPure();
@@ -38,8 +39,17 @@ test("every message type names its sender role and validates its fields", () => 
   }
   assert.equal(MESSAGES.getTabState.validate({ tabId: -1 }) !== null, true);
   assert.equal(MESSAGES.getTabState.validate({ tabId: 3 }), null);
-  assert.notEqual(MESSAGES["content.outcome"].validate({ record: { status: "failed", formUrl: FORM_URL, formId: "1", platform: "facebook", formKind: "own", email: "a@b.c", justificationText: "", language: "en" } }), null, "failed needs a reason");
+  const CID = "11111111-1111-4111-8111-111111111111";
+  assert.notEqual(MESSAGES["content.status"].validate({ clientId: CID, status: "failed" }), null, "failed needs a reason");
+  assert.equal(MESSAGES["content.status"].validate({ clientId: CID, status: "failed", reason: "Meta said no" }), null);
+  assert.notEqual(MESSAGES["content.status"].validate({ clientId: "x", status: "confirmed" }), null, "a client id is a UUID");
+  assert.notEqual(MESSAGES["content.status"].validate({ clientId: CID, status: "confirmed", evidence: { answer_text: 5 } }), null, "evidence members are strings");
+  assert.notEqual(MESSAGES["content.status"].validate({ clientId: CID, status: "confirmed", evidence: { form_url: "x" } }), null, "the page does not say where it is");
+  const record = { email: "a@b.c", justificationText: "", language: "en", pressedAt: "2026-12-01T10:00:00.000Z" };
+  assert.equal(MESSAGES["content.submitted"].validate({ record }), null);
+  assert.notEqual(MESSAGES["content.submitted"].validate({ record: { ...record, pressedAt: "soon" } }), null, "the press is a time");
   assert.notEqual(MESSAGES["content.fillData"].validate({ language: "english" }), null);
+  assert.notEqual(MESSAGES["content.fillData"].validate({ language: "en", fields: ["password"] }), null, "only the fields Objector fills");
 });
 
 test("the dispatcher checks the sender first, then the type, then the fields, and never throws", async () => {
@@ -79,23 +89,33 @@ test("intents: granted by a click, claimed once, only on the granted form, only 
   assert.equal(intents.size(), 0);
 });
 
+function memoryStorage() {
+  const m = new Map();
+  return { get: async (k) => m.get(k), set: async (k, v) => void m.set(k, v) };
+}
+
 function coreWith({ tabUrl = FORM_URL, tabReply = null, settings = undefined } = {}) {
   const navigations = [];
   const recorded = [];
   const intents = createIntentStore();
+  const bindings = createBindings({ storage: memoryStorage() });
+  let n = 0;
   const core = createCoreHandlers({
-    compiled, matcher: O.matcher, intents,
+    compiled, matcher: O.matcher, intents, bindings,
     tabs: {
       get: async (id) => (id === 404 ? Promise.reject(new Error("no tab")) : { id, url: tabUrl }),
       navigate: async (id, url) => navigations.push([id, url]),
       send: async () => (tabReply ? tabReply : Promise.reject(new Error("no receiver"))),
     },
     storage: { get: async (k) => (k === "settings" ? settings : undefined) },
-    fillData: { get: async (language) => ({ ready: true, language }) },
+    fillData: { get: async (language) => ({ ready: true, language, profile: { emails: ["a@example.org"], country: "DE", name: "Anna", language: "de" }, justification: { text: "No." } }) },
     openOptions: () => {},
-    record: async (r) => (recorded.push(r), { clientId: "11111111-1111-4111-8111-111111111111" }),
+    recorder: {
+      submission: async (r) => (recorded.push(r), `11111111-1111-4111-8111-11111111111${n++}`),
+      event: async (r) => void recorded.push(r),
+    },
   });
-  return { core, navigations, recorded, intents };
+  return { core, navigations, recorded, intents, bindings };
 }
 
 test("objectNow on a notice opens the platform's form in the same tab and grants one intent", async () => {
@@ -122,15 +142,60 @@ test("getTabState asks the tab, and falls back to the URL when no content script
   await assert.rejects(core.getTabState({ tabId: 404 }), { code: "not_found" });
 });
 
-test("content.outcome takes the form's identity from the sender's URL, not from the page", async () => {
+const PRESS = { email: "a@example.org", country: "DE", justificationText: "x", language: "en", pressedAt: "2026-12-01T10:00:00.000Z" };
+
+test("content.submitted records at the press, with the form's identity from the sender's URL (no query), not from the page", async () => {
   const { core, recorded } = coreWith();
-  const record = { status: "confirmed", formUrl: "https://evil.example/", formId: "1", platform: "instagram", formKind: "own",
-    email: "a@example.org", justificationText: "x", language: "en" };
-  await core["content.outcome"]({ record }, CONTENT);
-  assert.equal(recorded[0].formUrl, FORM_URL);
-  assert.equal(recorded[0].formId, "712876720715583");
-  assert.equal(recorded[0].platform, "facebook");
-  await assert.rejects(core["content.outcome"]({ record }, { ...CONTENT, url: "https://www.facebook.com/privacy/genai/" }), { code: "forbidden_caller" });
+  const sender = { ...CONTENT, url: `${FORM_URL}?ref=notice&email=a%40example.org` };
+  const { clientId } = await core["content.submitted"]({ record: { ...PRESS, formUrl: "https://evil.example/", platform: "instagram" } }, sender);
+  assert.match(clientId, /^[0-9a-f-]{36}$/);
+  const r = recorded[0];
+  assert.equal(r.status, "submitted");
+  assert.equal(r.formUrl, FORM_URL, "origin and path only: a query string may carry personal data");
+  assert.equal(r.formId, "712876720715583");
+  assert.equal(r.platform, "facebook");
+  assert.deepEqual(r.evidence, { send_pressed_at: PRESS.pressedAt, form_origin: "https://www.facebook.com", form_path: "/help/contact/712876720715583" });
+  await assert.rejects(core["content.submitted"]({ record: PRESS }, { ...CONTENT, url: "https://www.facebook.com/privacy/genai/" }), { code: "forbidden_caller" }, "only a form page records");
+});
+
+test("content.status is accepted only from the tab and form that sent the objection", async () => {
+  const { core, recorded } = coreWith();
+  const { clientId } = await core["content.submitted"]({ record: PRESS }, CONTENT);
+  const evidence = { answer_text: "We received your objection.", found_in: "role=status", snapshot: "<p>We received your objection.</p>" };
+  await core["content.status"]({ clientId, status: "confirmed", evidence }, CONTENT);
+  assert.equal(recorded[1].clientId, clientId);
+  assert.equal(recorded[1].status, "confirmed");
+  assert.equal(recorded[1].evidence.answer_text, evidence.answer_text);
+  assert.equal(recorded[1].evidence.send_pressed_at, PRESS.pressedAt, "the press instant comes from the background's binding");
+  assert.equal(recorded[1].evidence.form_path, "/help/contact/712876720715583");
+  await assert.rejects(core["content.status"]({ clientId, status: "confirmed" }, { ...CONTENT, tab: { id: 8 } }), { code: "forbidden_caller" }, "another tab");
+  await assert.rejects(core["content.status"]({ clientId, status: "confirmed" }, { ...CONTENT, url: "https://www.facebook.com/help/contact/6359191084165019" }), { code: "forbidden_caller" }, "another form in the same tab");
+  await assert.rejects(core["content.status"]({ clientId: "99999999-9999-4999-8999-999999999999", status: "confirmed" }, CONTENT), { code: "forbidden_caller" }, "a client id this browser never bound");
+  await core.forgetTab(7);
+  await assert.rejects(core["content.status"]({ clientId, status: "confirmed" }, CONTENT), { code: "forbidden_caller" }, "forgotten with its tab");
+  assert.equal(recorded.length, 2);
+});
+
+test("bindings: the newest objection of a tab, and old ones dropped", async () => {
+  let now = 0;
+  const b = createBindings({ storage: memoryStorage(), now: () => now, maxAgeMs: 1000 });
+  await b.bind("a", { tabId: 1, formOrigin: "https://www.facebook.com", formPath: "/help/contact/1", pressedAt: "t0" });
+  now = 10;
+  await b.bind("b", { tabId: 1, formOrigin: "https://www.facebook.com", formPath: "/help/contact/1", pressedAt: "t1" });
+  assert.equal((await b.latestForTab(1)).clientId, "b");
+  assert.equal(await b.latestForTab(2), null);
+  now = 2000;
+  assert.equal(await b.latestForTab(1), null);
+});
+
+test("content.fillData: only from a form page, and only the fields that form asks for", async () => {
+  const { core } = coreWith();
+  const onlyEmail = await core["content.fillData"]({ language: "de", fields: ["email"] }, CONTENT);
+  assert.deepEqual(onlyEmail, { ready: true, profile: { emails: ["a@example.org"] } }, "no country, name or justification for a form without them");
+  const all = await core["content.fillData"]({ language: "de", fields: ["email", "country", "justification", "name"] }, CONTENT);
+  assert.deepEqual(all.profile, { emails: ["a@example.org"], country: "DE", name: "Anna" });
+  assert.equal(all.justification.text, "No.");
+  await assert.rejects(core["content.fillData"]({ language: "de", fields: ["email"] }, { ...CONTENT, url: "https://www.facebook.com/privacy/genai/" }), { code: "forbidden_caller" });
 });
 
 test("content.formReady hands out the intent once", async () => {
@@ -143,6 +208,20 @@ test("content.formReady hands out the intent once", async () => {
 test("settings default to send without review, both platforms on", () => {
   assert.deepEqual(readSettings(undefined), { reviewBeforeSend: false, platforms: { facebook: true, instagram: true } });
   assert.deepEqual(readSettings({ reviewBeforeSend: true, platforms: { facebook: false } }), { reviewBeforeSend: true, platforms: { facebook: false, instagram: true } });
+});
+
+test("a submission's time is the instant of the press; evidence is bounded and carried on submission and event", () => {
+  const now = () => new Date("2026-11-25T17:00:05.000Z");
+  const uuid = () => "33333333-3333-4333-8333-333333333333";
+  const ev = evidenceFrom({ answer_text: "x".repeat(5000), found_in: "h2", snapshot: "<p>x</p>", other: "dropped" }, { pressedAt: "2026-11-25T17:00:00.000Z", formOrigin: "https://www.facebook.com", formPath: "/help/contact/1" });
+  assert.equal(ev.answer_text.length, 4000);
+  assert.equal(ev.other, undefined);
+  const s = submissionFrom({ formUrl: FORM_URL, formId: "712876720715583", platform: "facebook", formKind: "own", email: "a@example.org", justificationText: "", language: "en", pressedAt: "2026-11-25T17:00:00.000Z", evidence: ev },
+    { uuid, now, browser: "chromium 156", extensionVersion: "0.1.0" });
+  assert.equal(s.status, "submitted");
+  assert.equal(s.occurred_at, "2026-11-25T17:00:00.000Z");
+  assert.equal(s.evidence.form_path, "/help/contact/1");
+  assert.equal(evidenceFrom(undefined, {}), undefined);
 });
 
 test("records follow host/PROTOCOL.md: submission with UTC time and offset, event linked by client_id", () => {
