@@ -4,7 +4,7 @@
 //
 // createOutbox({storage, client, now}) where storage is {get(key) → Promise<value>,
 // set(key, value) → Promise}, client is a host client (lib/host-client.js), now() → Date.
-//   add({kind: "submission"|"event", payload}) → Promise<void>: persisted before it resolves;
+//   add({kind: "submission"|"event"|"attachment", payload, id?}) → Promise<void>: persisted before it resolves;
 //     rejects (code `invalid_value`) on a record that could never be delivered.
 //   flush() → Promise<{delivered, pending, rejected, error}>: sends the items in order, one at a
 //     time; an item is removed only after the host acknowledged it (a `duplicate: true` reply is an
@@ -13,6 +13,13 @@
 //     An item the host refuses as invalid would block every later record forever, so it moves to
 //     storage key `outboxRejected` (kept, shown to the user) and the flush goes on.
 //   pending() → Promise<number>;  rejected() → Promise<Array>;  lastResult() → the last flush result.
+//   waiting() → Promise<Array> (the items in order, each with its `key`, itemKey below).
+//   retry(key) → Promise<boolean>: a refused item goes back to the end of the outbox (the person
+//     pressed "deliver now"); false when no refused item has that key.
+//   discard(key) → Promise<boolean>: deletes a waiting or refused item for good (the person
+//     confirmed); false when there is none.
+// Kinds: "submission" (submission.record), "event" (submission.event), "attachment"
+// (evidence.attach {client_id, kind, mime, data_base64}; its outbox id is the item's `id`).
 // Concurrent flushes run one after another; add() never waits for a flush.
 
 export const OUTBOX_KEY = "outbox";
@@ -21,6 +28,7 @@ export const REJECTED_KEY = "outboxRejected";
 const KINDS = {
   submission: { type: "submission.record", field: "submission", idField: "client_id" },
   event: { type: "submission.event", field: "event", idField: "client_event_id" },
+  attachment: { type: "evidence.attach", field: null, idField: null },
 };
 
 // Host answers that say "this record itself is wrong": retrying cannot help.
@@ -48,7 +56,7 @@ class OutboxError extends Error {
 
 export function itemKey(item) {
   const spec = KINDS[item.kind];
-  return `${item.kind}:${item.payload[spec.idField]}`;
+  return `${item.kind}:${spec.idField ? item.payload[spec.idField] : item.id}`;
 }
 
 export function createOutbox({ storage, client, now = () => new Date() }) {
@@ -67,17 +75,18 @@ export function createOutbox({ storage, client, now = () => new Date() }) {
     return Array.isArray(value) ? value : [];
   }
 
-  function add({ kind, payload } = {}) {
+  function add({ kind, payload, id: itemId } = {}) {
     const spec = KINDS[kind];
     if (!spec) return Promise.reject(new OutboxError("invalid_value", `unknown outbox kind: ${kind}`));
     if (!payload || typeof payload !== "object" || Array.isArray(payload)) {
       return Promise.reject(new OutboxError("invalid_value", "outbox payload must be an object"));
     }
-    const id = payload[spec.idField];
+    const id = spec.idField ? payload[spec.idField] : itemId;
     if (typeof id !== "string" || !id) {
-      return Promise.reject(new OutboxError("missing_field", `${kind} needs a ${spec.idField}`));
+      return Promise.reject(new OutboxError("missing_field", `${kind} needs a ${spec.idField || "id"}`));
     }
     const item = { kind, payload, added_at: now().toISOString() };
+    if (!spec.idField) item.id = id;
     return locked(async () => {
       const list = await readList(OUTBOX_KEY);
       // The same record added twice (a retried click, a reloaded page) is kept once.
@@ -119,7 +128,7 @@ export function createOutbox({ storage, client, now = () => new Date() }) {
         continue;
       }
       try {
-        await client.request(spec.type, { [spec.field]: item.payload });
+        await client.request(spec.type, spec.field ? { [spec.field]: item.payload } : item.payload);
         await remove(item, null);
         delivered += 1;
       } catch (e) {
@@ -144,11 +153,42 @@ export function createOutbox({ storage, client, now = () => new Date() }) {
     return run;
   }
 
+  function retry(key) {
+    return locked(async () => {
+      const rejected = await readList(REJECTED_KEY);
+      const found = rejected.find((other) => itemKey(other) === key);
+      if (!found) return false;
+      const { rejected_at: _at, error: _error, ...item } = found;
+      const list = await readList(OUTBOX_KEY);
+      if (!list.some((other) => itemKey(other) === key)) list.push(item);
+      await storage.set(OUTBOX_KEY, list); // written back to the outbox before it leaves the refused list
+      await storage.set(REJECTED_KEY, rejected.filter((other) => other !== found));
+      return true;
+    });
+  }
+
+  function discard(key) {
+    return locked(async () => {
+      let found = false;
+      for (const name of [OUTBOX_KEY, REJECTED_KEY]) {
+        const list = await readList(name);
+        const rest = list.filter((other) => itemKey(other) !== key);
+        if (rest.length === list.length) continue;
+        found = true;
+        await storage.set(name, rest);
+      }
+      return found;
+    });
+  }
+
   return {
     add,
     flush,
+    retry,
+    discard,
+    waiting: () => locked(async () => (await readList(OUTBOX_KEY)).map((item) => ({ ...item, key: itemKey(item) }))),
     pending: async () => (await locked(() => readList(OUTBOX_KEY))).length,
-    rejected: () => locked(() => readList(REJECTED_KEY)),
+    rejected: () => locked(async () => (await readList(REJECTED_KEY)).map((item) => ({ ...item, key: itemKey(item) }))),
     lastResult: () => ({ ...last }),
   };
 }

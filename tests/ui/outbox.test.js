@@ -175,3 +175,55 @@ test("concurrent flushes and adds deliver every record exactly once", async () =
   assert.equal(new Set(sent).size, sent.length, "no record sent twice");
   assert.deepEqual(sent, items.map((s) => s.client_id), "in the order they were added");
 });
+
+test("a refused record comes back on \"deliver now\" (retry) and is delivered; discard deletes for good", async () => {
+  const { host, outbox, storage } = setup();
+  const bad = submission({ platform: "myspace" });
+  const doomed = submission({ platform: "myspace" });
+  await outbox.add({ kind: "submission", payload: bad });
+  await outbox.add({ kind: "submission", payload: doomed });
+  await outbox.flush();
+  const refused = await outbox.rejected();
+  assert.deepEqual(refused.map((r) => r.key), [`submission:${bad.client_id}`, `submission:${doomed.client_id}`]);
+  // the person fixed nothing, but the host now accepts (e.g. a newer host knows the platform)
+  host.state.submissions.clear();
+  const stored = (await storage.get(REJECTED_KEY)).find((r) => r.payload.client_id === bad.client_id);
+  stored.payload.platform = "facebook";
+  await storage.set(REJECTED_KEY, [stored, (await storage.get(REJECTED_KEY))[1]]);
+  assert.equal(await outbox.retry(`submission:${bad.client_id}`), true);
+  assert.equal(await outbox.retry(`submission:${bad.client_id}`), false, "no longer among the refused");
+  assert.equal(await outbox.pending(), 1);
+  const r = await outbox.flush();
+  assert.equal(r.delivered, 1);
+  assert.ok(host.state.submissions.has(bad.client_id));
+  assert.equal(await outbox.discard(`submission:${doomed.client_id}`), true);
+  assert.equal(await outbox.discard(`submission:${doomed.client_id}`), false);
+  assert.deepEqual(await storage.get(REJECTED_KEY), []);
+});
+
+test("a waiting record can be discarded; waiting() lists the items in order with their keys", async () => {
+  const { outbox } = setup({ installed: false });
+  const [a, b] = [submission(), submission()];
+  await outbox.add({ kind: "submission", payload: a });
+  await outbox.add({ kind: "submission", payload: b });
+  assert.deepEqual((await outbox.waiting()).map((i) => i.key), [`submission:${a.client_id}`, `submission:${b.client_id}`]);
+  assert.equal(await outbox.discard(`submission:${a.client_id}`), true);
+  assert.deepEqual((await outbox.waiting()).map((i) => i.payload.client_id), [b.client_id]);
+});
+
+test("an attachment (evidence.attach) waits behind its submission and goes out with its fields at the top level", async () => {
+  const { host, outbox } = setup();
+  const s = submission();
+  await assert.rejects(outbox.add({ kind: "attachment", payload: { client_id: s.client_id } }), { code: "missing_field" }, "an attachment needs an outbox id");
+  await outbox.add({ kind: "submission", payload: s });
+  const shot = { client_id: s.client_id, kind: "screenshot", mime: "image/jpeg", data_base64: Buffer.from("\xff\xd8\xff\xe0 jpeg").toString("base64") };
+  await outbox.add({ kind: "attachment", id: "shot-1", payload: shot });
+  await outbox.add({ kind: "attachment", id: "shot-1", payload: shot }); // a double click is kept once
+  assert.equal(await outbox.pending(), 2);
+  const r = await outbox.flush();
+  assert.deepEqual([r.delivered, r.rejected, r.pending], [2, 0, 0]);
+  const sent = host.state.received.filter((m) => m.type === "evidence.attach");
+  assert.equal(sent.length, 1);
+  assert.deepEqual([sent[0].client_id, sent[0].kind, sent[0].mime], [s.client_id, "screenshot", "image/jpeg"]);
+  assert.equal(host.state.submissions.get(s.client_id).attachments.length, 1);
+});

@@ -97,6 +97,16 @@ export function createFakeHost({ maxReplyBytes = 1024 * 1024, version = "0.1.0-f
       sub.events.push({ status: ev.status, reason: ev.reason, occurred_at: ev.occurred_at, utc_offset_minutes: ev.utc_offset_minutes });
       return { event_id: state.events.size, client_event_id: ev.client_event_id, duplicate: false };
     },
+    // evidence.attach as host/PROTOCOL.md (host engineer, issue 10): a screenshot of Meta's answer.
+    "evidence.attach": (req) => {
+      const sub = state.submissions.get(req.client_id) || error("not_found", "no submission with that client_id");
+      if (req.kind !== "screenshot") error("invalid_value", "kind");
+      if (req.mime !== "image/jpeg" && req.mime !== "image/png") error("invalid_value", "mime");
+      if (typeof req.data_base64 !== "string" || !req.data_base64) error("missing_field", "data_base64");
+      if (Buffer.from(req.data_base64, "base64").length > 700 * 1024) error("too_long", "data_base64: at most 700 KiB decoded");
+      sub.attachments = [...(sub.attachments || []), { kind: req.kind, mime: req.mime, bytes: Buffer.from(req.data_base64, "base64").length }];
+      return { attachment_id: sub.attachments.length, client_id: req.client_id };
+    },
     "history.list": (req) => {
       let items = [...state.submissions.values()].map((s) => ({ ...s, current_status: s.events[s.events.length - 1].status }));
       if (req.platform) items = items.filter((i) => i.platform === req.platform);
