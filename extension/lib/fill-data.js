@@ -1,8 +1,11 @@
 // What the content script fills into Meta's form: the person's profile and the justification in
 // the form's language. Pure: the host client, storage and the built-in defaults are injected.
 //
-// createFillDataSource({client, storage, defaults}) → { get(language) → Promise<{ready, profile,
-//   justification: {text, language, title, source: "host"|"builtin"}}> }
+// createFillDataSource({client, storage, defaults}) → { get(language, fields?) → Promise<{ready,
+//   profile, justification: {text, language, title, source: "host"|"builtin"}}> }
+//   fields (FLOW.md principle 5: the page learns nothing): the subset of FILL_FIELDS the form on
+//   the page asks for; the result then carries only those (profile.emails for "email",
+//   profile.country, profile.name, justification only for "justification"). Without fields, all.
 //   profile: from the host (profile.get); if the host cannot answer or has none yet, the copy the
 //   options page mirrors in storage key "profile". ready is false until the profile has at least
 //   one email and a country: the content script then offers "Set up Objector first".
@@ -11,6 +14,7 @@
 //   defaults = the parsed defaults.json ({languages: {de: {title, text}, ...}}).
 
 export const PROFILE_KEY = "profile";
+export const FILL_FIELDS = Object.freeze(["email", "country", "justification", "name"]);
 
 const EMPTY_PROFILE = Object.freeze({ emails: [], country: null, language: null, name: "" });
 
@@ -39,6 +43,15 @@ function normaliseProfile(p) {
     language: typeof p.language === "string" ? p.language : null,
     name: typeof p.name === "string" ? p.name : "",
   };
+}
+
+// The profile cut down to what a form asks for ("email" → emails, "country", "name").
+export function onlyFields(profile, wanted) {
+  const out = {};
+  if (wanted.has("email")) out.emails = profile.emails;
+  if (wanted.has("country")) out.country = profile.country;
+  if (wanted.has("name")) out.name = profile.name;
+  return out;
 }
 
 export function builtinJustification(defaults, language) {
@@ -84,9 +97,14 @@ export function createFillDataSource({ client, storage, defaults }) {
   }
 
   return {
-    async get(language) {
-      const [p, j] = await Promise.all([profile(), justification(language)]);
-      return { ready: isReady(p), profile: p, justification: j };
+    async get(language, fields) {
+      if (fields === undefined) {
+        const [p, j] = await Promise.all([profile(), justification(language)]);
+        return { ready: isReady(p), profile: p, justification: j };
+      }
+      const wanted = new Set(fields.filter((f) => FILL_FIELDS.includes(f)));
+      const [p, j] = await Promise.all([profile(), wanted.has("justification") ? justification(language) : null]);
+      return { ready: isReady(p), profile: onlyFields(p, wanted), ...(j ? { justification: j } : {}) };
     },
   };
 }

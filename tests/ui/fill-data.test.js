@@ -83,3 +83,18 @@ test("host has an empty profile but the mirror is complete (set up while the hos
   assert.equal(r.ready, true);
   assert.equal(r.profile.country, "DE");
 });
+
+test("with fields, only what the form asks for leaves the background (the page learns nothing more)", async () => {
+  const src = source({ profile: PROFILE });
+  const emailOnly = await src.get("de", ["email"]);
+  assert.deepEqual(emailOnly, { ready: true, profile: { emails: ["ada@example.org"] } });
+  const full = await src.get("de", ["email", "country", "justification"]);
+  assert.deepEqual(Object.keys(full.profile).sort(), ["country", "emails"]);
+  assert.equal(full.profile.country, "DE");
+  assert.equal(full.justification.language, "de");
+  assert.ok(!("name" in full.profile) && !("language" in full.profile));
+  const unknown = await src.get("de", ["password", "name"]);
+  assert.deepEqual(unknown.profile, { name: "Ada" }, "unknown field names are ignored");
+  const none = await src.get("de", []);
+  assert.deepEqual(none, { ready: true, profile: {} });
+});
