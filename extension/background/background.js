@@ -8,7 +8,7 @@ import { createHostClient } from "../lib/host-client.js";
 import { createOutbox } from "../lib/outbox.js";
 import { createFillDataSource } from "../lib/fill-data.js";
 import { openPrivateStore, createRoutedStorage } from "../lib/private-store.js";
-import { createUiHandlers, onInstalled } from "./ui-api.js";
+import { createUiHandlers, onInstalled, shrinkJpeg } from "./ui-api.js";
 import { createDispatcher, senderRole, MessageError } from "../lib/messages.js";
 import { submissionFrom, eventFrom, browserLabel } from "../lib/records.js";
 import { createIntentStore } from "./intents.js";
@@ -89,7 +89,14 @@ const core = createCoreHandlers({
   recorder,
 });
 
-const handlers = { ...createUiHandlers({ client, outbox, storage, runtime }), ...core };
+// The popup's "Save a screenshot as evidence": its action click grants activeTab for that tab.
+const evidence = {
+  tabs: { get: (tabId) => api.tabs.get(tabId), captureVisibleTab: (windowId, options) => api.tabs.captureVisibleTab(windowId, options) },
+  shrink: shrinkJpeg,
+  bindings,
+  uuid: () => crypto.randomUUID(),
+};
+const handlers = { ...createUiHandlers({ client, outbox, storage, runtime, evidence }), ...core };
 const extensionOrigin = api.runtime.getURL("");
 const dispatch = createDispatcher({
   handlers,

@@ -3,9 +3,21 @@
 // with `.code` on failure; the background turns that into {ok: false, error: {code, message}}.
 // The background has already checked that the sender is one of our extension pages.
 //
-// createUiHandlers({client, outbox, storage, runtime}) where runtime offers getPlatformInfo()
-// (→ {os}) and openOptionsPage(). onInstalled(details, runtime) opens the options page (first-run
-// walkthrough) on a fresh install.
+// createUiHandlers({client, outbox, storage, runtime, evidence}) where runtime offers
+// getPlatformInfo() (→ {os}) and openOptionsPage(); evidence (for the popup's screenshot) is
+// {tabs: {get(tabId) → tab, captureVisibleTab(windowId, {format, quality}) → data URL},
+//  shrink(dataUrl, scale, quality) → data URL (JPEG), bindings (background/bindings.js:
+//  latestForTab(tabId) → {clientId, formOrigin, formPath, pressedAt} | null), uuid() → string}.
+// onInstalled(details, runtime) opens the options page (first-run walkthrough) on a fresh install.
+//
+// Outbox, for the options page: outbox.list → {waiting: [summary], rejected: [summary]} where a
+// summary is {key, kind, what: {platform, form_id, account_email, status, client_id}, added_at,
+// rejected_at?, error?} (never the justification or a screenshot's bytes); outbox.retry {key} →
+// {moved, ...flush result} ("deliver now" on a refused record); outbox.discard {key} → {deleted}.
+// Evidence, for the popup: evidence.status {tabId} → {available, clientId}; evidence.screenshot
+// {tabId} → {clientId, bytes, quality, scale, queued: true}: the visible tab as JPEG (≤ 700 KiB
+// decoded), queued as evidence.attach through the outbox. Only for a tab whose latest objection
+// (bindings) was sent from the origin the tab shows now; the popup's action click grants activeTab.
 
 // Host requests a page may make. Records for the history go through the outbox, never directly.
 export const PAGE_HOST_TYPES = Object.freeze([
@@ -30,13 +42,66 @@ export function installCommandFor(os) {
   return os === "win" ? INSTALL_COMMANDS.win : INSTALL_COMMANDS.posix;
 }
 
+// evidence.attach carries at most this many decoded bytes (a native-messaging frame stays < 1 MiB).
+export const MAX_SCREENSHOT_BYTES = 700 * 1024;
+// Tried in order until the JPEG fits: [scale, quality].
+export const SCREENSHOT_STEPS = Object.freeze([[1, 85], [1, 70], [1, 55], [0.75, 60], [0.5, 60], [0.35, 50]]);
+
+export function base64Bytes(dataUrl) {
+  const b64 = String(dataUrl).slice(String(dataUrl).indexOf(",") + 1);
+  const pad = b64.endsWith("==") ? 2 : b64.endsWith("=") ? 1 : 0;
+  return Math.floor((b64.length * 3) / 4) - pad;
+}
+
+// The largest, best JPEG under maxBytes: the browser's own capture first, then smaller ones.
+export async function fitScreenshot({ capture, shrink, maxBytes = MAX_SCREENSHOT_BYTES, steps = SCREENSHOT_STEPS }) {
+  let original = null;
+  for (const [scale, quality] of steps) {
+    let url;
+    if (scale === 1) url = await capture(quality);
+    else url = await shrink((original ||= await capture(85)), scale, quality);
+    if (!/^data:image\/jpeg;base64,/.test(url)) throw uiError("internal", "the browser did not return a JPEG");
+    const bytes = base64Bytes(url);
+    if (bytes <= maxBytes) return { data_base64: url.slice(url.indexOf(",") + 1), bytes, scale, quality };
+  }
+  throw uiError("too_long", "the screenshot does not fit in 700 KiB even when shrunk");
+}
+
+// The browser half of fitScreenshot's shrinking (background only: OffscreenCanvas and
+// createImageBitmap, no chrome.*): a JPEG data URL → the same picture scaled, re-encoded.
+export async function shrinkJpeg(dataUrl, scale, quality) {
+  const binary = atob(dataUrl.slice(dataUrl.indexOf(",") + 1));
+  const bytes = Uint8Array.from(binary, (c) => c.charCodeAt(0));
+  const bitmap = await createImageBitmap(new Blob([bytes], { type: "image/jpeg" }));
+  const canvas = new OffscreenCanvas(Math.max(1, Math.round(bitmap.width * scale)), Math.max(1, Math.round(bitmap.height * scale)));
+  canvas.getContext("2d").drawImage(bitmap, 0, 0, canvas.width, canvas.height);
+  bitmap.close();
+  const out = new Uint8Array(await (await canvas.convertToBlob({ type: "image/jpeg", quality: quality / 100 })).arrayBuffer());
+  let text = "";
+  for (let i = 0; i < out.length; i += 0x8000) text += String.fromCharCode(...out.subarray(i, i + 0x8000));
+  return `data:image/jpeg;base64,${btoa(text)}`;
+}
+
+function summary(item) {
+  const p = item.payload || {};
+  const out = {
+    key: item.key,
+    kind: item.kind,
+    what: { platform: p.platform || null, form_id: p.form_id || null, account_email: p.account_email || null, status: p.status || null, client_id: p.client_id || null, attachment: p.kind || null },
+    added_at: item.added_at || null,
+  };
+  if (item.rejected_at) out.rejected_at = item.rejected_at;
+  if (item.error) out.error = { code: item.error.code || "internal", message: String(item.error.message || "").slice(0, 500) };
+  return out;
+}
+
 function uiError(code, message) {
   const e = new Error(message);
   e.code = code;
   return e;
 }
 
-export function createUiHandlers({ client, outbox, storage, runtime }) {
+export function createUiHandlers({ client, outbox, storage, runtime, evidence = null }) {
   let os = null;
   async function platformOs() {
     if (os) return os;
@@ -88,7 +153,67 @@ export function createUiHandlers({ client, outbox, storage, runtime }) {
     async "outbox.flush"() {
       return outbox.flush();
     },
+
+    async "outbox.list"() {
+      const [waiting, rejected] = await Promise.all([outbox.waiting(), outbox.rejected()]);
+      return { waiting: waiting.map(summary), rejected: rejected.map(summary) };
+    },
+
+    async "outbox.retry"({ key }) {
+      const moved = await outbox.retry(key);
+      if (!moved) throw uiError("not_found", "no refused record with that key");
+      return { moved, ...(await outbox.flush()) };
+    },
+
+    async "outbox.discard"({ key }) {
+      const deleted = await outbox.discard(key);
+      if (!deleted) throw uiError("not_found", "no waiting or refused record with that key");
+      return { deleted };
+    },
+
+    async "evidence.status"({ tabId }) {
+      const target = await screenshotTarget(tabId).catch(() => null);
+      return { available: Boolean(target), clientId: target ? target.clientId : null };
+    },
+
+    async "evidence.screenshot"({ tabId }) {
+      const { clientId, tab } = await screenshotTarget(tabId, { visible: true });
+      const { tabs, shrink, uuid } = evidence;
+      const shot = await fitScreenshot({
+        capture: (quality) => tabs.captureVisibleTab(tab.windowId, { format: "jpeg", quality }),
+        shrink,
+      });
+      await outbox.add({
+        kind: "attachment",
+        id: uuid(),
+        payload: { client_id: clientId, kind: "screenshot", mime: "image/jpeg", data_base64: shot.data_base64 },
+      });
+      outbox.flush().catch(() => {});
+      return { clientId, bytes: shot.bytes, quality: shot.quality, scale: shot.scale, queued: true };
+    },
   };
+
+  // The tab's latest objection, if the tab still shows the origin it was sent from.
+  async function screenshotTarget(tabId, { visible = false } = {}) {
+    if (!evidence) throw uiError("unavailable", "screenshots are not available here");
+    const binding = await evidence.bindings.latestForTab(tabId);
+    if (!binding) throw uiError("not_found", "no objection was sent from this tab");
+    let tab;
+    try {
+      tab = await evidence.tabs.get(tabId);
+    } catch {
+      throw uiError("not_found", `no tab ${tabId}`);
+    }
+    let origin = "";
+    try {
+      origin = new URL(tab.url || "").origin;
+    } catch {
+      // no readable URL: not the page the objection was sent from
+    }
+    if (origin !== binding.formOrigin) throw uiError("invalid_value", "this tab no longer shows Meta's page the objection was sent from");
+    if (visible && !tab.active) throw uiError("invalid_value", "the tab must be visible to take its screenshot");
+    return { clientId: binding.clientId, tab };
+  }
 }
 
 export function onInstalled(details, runtime) {

@@ -7,7 +7,8 @@
 //   fillForm {tabId} → {started: true}   (the popup's "Fill in the form"; the user's click)
 //   objectNow {tabId} → {url}            (the popup's one-click objection on a notice)
 //   plus face's handlers of background/ui-api.js ("host.request", "host.status", "outbox.status",
-//   "outbox.flush"), which take the same sender check.
+//   "outbox.flush", "outbox.list", "outbox.retry" {key}, "outbox.discard" {key},
+//   "evidence.status" {tabId}, "evidence.screenshot" {tabId}), which take the same sender check.
 // Content script (on a Meta page) → background:
 //   content.state {state} → {}                      the page's state, reported after each detection
 //   content.objectClicked {} → {url}                the user clicked "Object with Objector"
@@ -26,6 +27,10 @@ const isTabId = (v) => Number.isInteger(v) && v >= 0;
 const isObject = (v) => v !== null && typeof v === "object" && !Array.isArray(v);
 const LANG = /^[a-z]{2}$/;
 const STATUSES = ["submitted", "awaiting-code", "confirmed", "failed"];
+
+function needKey(m) {
+  return typeof m.key === "string" && m.key.length > 0 && m.key.length <= 200 ? null : "key must be an outbox item key";
+}
 
 function needTabId(m) {
   return isTabId(m.tabId) ? null : "tabId must be a tab id (a non-negative integer)";
@@ -84,6 +89,11 @@ export const MESSAGES = Object.freeze({
   "host.status": { from: ROLE_PAGE, validate: () => null },
   "outbox.status": { from: ROLE_PAGE, validate: () => null },
   "outbox.flush": { from: ROLE_PAGE, validate: () => null },
+  "outbox.list": { from: ROLE_PAGE, validate: () => null },
+  "outbox.retry": { from: ROLE_PAGE, validate: needKey },
+  "outbox.discard": { from: ROLE_PAGE, validate: needKey },
+  "evidence.status": { from: ROLE_PAGE, validate: needTabId },
+  "evidence.screenshot": { from: ROLE_PAGE, validate: needTabId },
   "content.state": { from: ROLE_CONTENT, validate: (m) => (isObject(m.state) && typeof m.state.kind === "string" ? null : "state must be an object with kind") },
   "content.objectClicked": { from: ROLE_CONTENT, validate: () => null },
   "content.formReady": { from: ROLE_CONTENT, validate: () => null },

@@ -81,3 +81,38 @@ test("onInstalled opens the options page on a fresh install only", async () => {
   await onInstalled({ reason: "browser_update" }, runtime);
   assert.equal(opened.length, 1);
 });
+
+test("outbox.list shows what waits and what was refused (what, when, why), never a justification or screenshot bytes", async () => {
+  const { h, outbox, host } = setup();
+  const good = { client_id: "00000000-0000-4000-8000-00000000aa01", platform: "facebook", form_id: "712876720715583", account_email: "ada@example.org", status: "submitted", justification_text: "Ich widerspreche." };
+  await outbox.add({ kind: "submission", payload: { ...good, client_id: "00000000-0000-4000-8000-00000000aa02", platform: "myspace" } });
+  await outbox.flush(); // refused: unknown platform
+  host.state.installed = false;
+  await outbox.add({ kind: "submission", payload: good });
+  await outbox.add({ kind: "attachment", id: "shot-1", payload: { client_id: good.client_id, kind: "screenshot", mime: "image/jpeg", data_base64: "AAAA" } });
+  const list = await h["outbox.list"]();
+  assert.deepEqual(list.waiting.map((i) => i.key), [`submission:${good.client_id}`, "attachment:shot-1"]);
+  assert.deepEqual(list.waiting[0].what, { platform: "facebook", form_id: "712876720715583", account_email: "ada@example.org", status: "submitted", client_id: good.client_id, attachment: null });
+  assert.equal(list.waiting[1].what.attachment, "screenshot");
+  assert.equal(list.rejected.length, 1);
+  assert.equal(list.rejected[0].error.code, "invalid_value");
+  assert.ok(list.rejected[0].rejected_at && list.rejected[0].added_at);
+  assert.doesNotMatch(JSON.stringify(list), /widerspreche|AAAA/);
+});
+
+test("outbox.retry puts a refused record back and flushes; outbox.discard deletes; unknown keys are not_found", async () => {
+  const { h, outbox, host } = setup();
+  const id = "00000000-0000-4000-8000-00000000bb01";
+  await outbox.add({ kind: "submission", payload: { client_id: id, platform: "myspace" } });
+  await outbox.flush();
+  const [refused] = (await h["outbox.list"]()).rejected;
+  const r = await h["outbox.retry"]({ key: refused.key });
+  assert.equal(r.moved, true);
+  assert.equal(r.rejected, 1, "the host refuses it again: it goes back among the refused, not lost");
+  assert.equal((await h["outbox.list"]()).rejected.length, 1);
+  assert.deepEqual(await h["outbox.discard"]({ key: refused.key }), { deleted: true });
+  assert.deepEqual(await h["outbox.list"](), { waiting: [], rejected: [] });
+  await assert.rejects(h["outbox.retry"]({ key: refused.key }), { code: "not_found" });
+  await assert.rejects(h["outbox.discard"]({ key: "submission:nope" }), { code: "not_found" });
+  assert.equal(host.state.submissions.size, 0);
+});
