@@ -29,7 +29,7 @@ const CONTRACT = {
 const SAME_WORD = new Set([
   ...locales.map((l) => `${l}.extName`),
   "de.nameLabel", "de.filterStatus", "de.colStatus", "pl.filterStatus", "pl.colStatus",
-  "fr.navLabel", "fr.navJustifications",
+  "fr.navLabel", "fr.navJustifications", "fr.outboxColActions",
   "nl.historyFilters", "nl.filterPlatform", "nl.filterStatus", "nl.colPlatform", "nl.colStatus",
 ]);
 
