@@ -189,11 +189,14 @@ for (const c of FAILURES) {
     const f = flow(name, `${c.outcome} → failed`);
     await s.server.setOutcome(c.outcome);
     const page = await open(f, c.url);
-    const record = await oneNewRecord(f, { form_url: c.url, current_status: "failed" , reason: c.reason }, async () => {
+    const record = await oneNewRecord(f, { form_url: c.url, current_status: "failed" }, async () => {
       await f.step("click Fill with Objector", () => pressPanelButton(name, page, say("contentFillButton")));
       await f.step("the person is told why", () => waitForText(page, say("contentFailed", c.reason), { timeout: 20000 }));
     });
-    assert.equal(record.status, "failed");
+    // Recorded at the press as `submitted`, then Meta's refusal as an event with its words.
+    assert.equal(record.status, "submitted");
+    assert.deepEqual(record.events.map((e) => e.status), ["submitted", "failed"]);
+    assert.equal(record.events[1].reason, c.reason);
     await page.close();
   });
 }
