@@ -15,14 +15,17 @@ const CONTRACT = {
   contentObjectButton: "Object with Objector",
   contentFillButton: "Fill with Objector",
   contentWorking: "Objector is filling in the form…",
-  contentSent: "Objection sent. Waiting for Meta's answer…",
+  contentSentRecorded: "Objection sent and saved in your history. Waiting for Meta's answer…",
   contentConfirmed: "Meta confirmed your objection. Saved in your history.",
-  contentAwaitingCode: "Meta sent a code to your email. Enter it here to complete the objection.",
+  contentAwaitingCode: "Meta sent a code to your email. Enter it here and press Send to complete the objection.",
   contentFailed: "Meta did not accept the objection: $REASON$",
   contentReview: "Check the form, then press Send yourself.",
   contentSetupFirst: "Set up Objector first",
   contentEmailKept: "Meta prefilled $EMAIL$; Objector kept it.",
-  contentFieldMissing: "Objector could not find the $FIELD$ field. Nothing was sent.",
+  contentFieldMissing: "Meta asks for “$FIELD$”, which Objector cannot fill.",
+  contentNothingSent: "Nothing was sent.",
+  contentNotRecorded: "Objector could not save this objection in your history ($ERROR$), so it did not send it.",
+  contentUnrecognised: "Sent and saved in your history. Meta's answer was not recognised: check your email for Meta's confirmation.",
 };
 
 // Words that are spelled the same as in English (checked by hand); everything else is translated.
