@@ -12,7 +12,8 @@
 //
 // Outbox, for the options page: outbox.list → {waiting: [summary], rejected: [summary]} where a
 // summary is {key, kind, what: {platform, form_id, account_email, status, client_id}, added_at,
-// rejected_at?, error?} (never the justification or a screenshot's bytes); outbox.retry {key} →
+// rejected_at?, error?} (never the justification or a screenshot's bytes; with {full: true}, for
+// the page's "download before you uninstall", each also carries its payload); outbox.retry {key} →
 // {moved, ...flush result} ("deliver now" on a refused record); outbox.discard {key} → {deleted}.
 // Evidence, for the popup: evidence.status {tabId} → {available, clientId}; evidence.screenshot
 // {tabId} → {clientId, bytes, quality, scale, queued: true}: the visible tab as JPEG (≤ 700 KiB
@@ -154,9 +155,10 @@ export function createUiHandlers({ client, outbox, storage, runtime, evidence = 
       return outbox.flush();
     },
 
-    async "outbox.list"() {
+    async "outbox.list"({ full = false } = {}) {
       const [waiting, rejected] = await Promise.all([outbox.waiting(), outbox.rejected()]);
-      return { waiting: waiting.map(summary), rejected: rejected.map(summary) };
+      const shape = full === true ? (item) => ({ ...summary(item), payload: item.payload }) : summary;
+      return { waiting: waiting.map(shape), rejected: rejected.map(shape) };
     },
 
     async "outbox.retry"({ key }) {

@@ -6,6 +6,7 @@ import { isReady } from "../lib/fill-data.js";
 import { emailList, fillSelect, checkEmails, checkProfile, loadProfile, saveProfile, defaultJustification } from "./profile-view.js";
 import { mountHistory } from "./history-view.js";
 import { mountJustifications } from "./justifications-view.js";
+import { mountOutbox } from "./outbox-view.js";
 
 export const SECTIONS = ["profile", "justifications", "history", "settings"];
 
@@ -54,6 +55,7 @@ export async function mountOptions({ doc, win, bg, t, storage, locale, defaults,
   // --- sections ----------------------------------------------------------------------------
   const history = mountHistory({ doc, bg, t, locale, download, status, now });
   const justifications = mountJustifications({ doc, bg, t, locale, defaults, status });
+  const outbox = mountOutbox({ doc, bg, t, locale, download, status, now });
   let profile = null;
 
   async function showSection(name) {
@@ -182,20 +184,7 @@ export async function mountOptions({ doc, win, bg, t, storage, locale, defaults,
     $("setting-review").checked = s.reviewBeforeSend;
     $("setting-facebook").checked = s.platforms.facebook;
     $("setting-instagram").checked = s.platforms.instagram;
-    try {
-      const o = await bg.call("outbox.status");
-      $("outbox-line").textContent =
-        o.pending === 0
-          ? text(t, "popupOutboxEmpty", "Every objection is saved in your history.")
-          : text(t, "popupOutboxMany", `${o.pending} objections wait to be saved in your history.`, [String(o.pending)]);
-      $("rejected").hidden = !o.rejected;
-      if (o.rejected && storage.get) {
-        const items = (await storage.get("outboxRejected")) || [];
-        $("rejected-list").textContent = JSON.stringify(items, null, 2);
-      }
-    } catch {
-      $("outbox-line").textContent = "";
-    }
+    await outbox.load();
   }
   $("settings-form").addEventListener("change", async () => {
     const s = {
@@ -209,6 +198,7 @@ export async function mountOptions({ doc, win, bg, t, storage, locale, defaults,
   // --- start -------------------------------------------------------------------------------
   const hostStatus = await showHost();
   ({ profile } = await loadProfile(deps));
+  await outbox.load(); // the uninstall warning shows on every section while records wait
   if (win) {
     win.addEventListener("hashchange", async () => {
       if (!isReady(profile)) return;
@@ -223,5 +213,5 @@ export async function mountOptions({ doc, win, bg, t, storage, locale, defaults,
   if (!isReady(profile)) await enterFirstRun();
   else await enterApp(section);
 
-  return { hostStatus, showSection, showStep, history, justifications, profile: () => profile, firstRun: () => !isReady(profile) };
+  return { hostStatus, showSection, showStep, history, justifications, outbox, profile: () => profile, firstRun: () => !isReady(profile) };
 }
