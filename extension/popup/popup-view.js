@@ -61,12 +61,13 @@ export async function renderPopup({ doc, bg, t, tabId, storage, openOptions }) {
   const action = $("action");
   const result = $("action-result");
 
-  const [tabReply, hostStatus, outboxStatus, profile, settings] = await Promise.all([
+  const [tabReply, hostStatus, outboxStatus, profile, settings, evidence] = await Promise.all([
     tabId == null ? Promise.resolve(null) : bg.call("getTabState", { tabId }).catch(() => null),
     bg.call("host.status").catch((e) => ({ connected: false, error: { code: e.code, message: e.message }, installCommand: "installer/install.sh" })),
     bg.call("outbox.status").catch(() => ({ pending: 0 })),
     loadProfile(bg, storage),
     storage.get("settings"),
+    tabId == null ? Promise.resolve({ available: false }) : bg.call("evidence.status", { tabId }).catch(() => ({ available: false })),
   ]);
 
   const tabState = tabReply && typeof tabReply === "object" ? tabReply : { kind: "none" };
@@ -102,6 +103,27 @@ export async function renderPopup({ doc, bg, t, tabId, storage, openOptions }) {
     };
   }
 
+  // On the page Meta answered on (the tab that sent the objection): a screenshot for the history.
+  // The popup's own opening (the action click) is what lets the background capture this tab.
+  const shotButton = $("screenshot");
+  const shotResult = $("screenshot-result");
+  shotButton.hidden = !(evidence && evidence.available);
+  shotButton.onclick = async () => {
+    shotButton.disabled = true;
+    shotResult.className = "";
+    try {
+      const r = await bg.call("evidence.screenshot", { tabId });
+      const kib = String(Math.max(1, Math.round(r.bytes / 1024)));
+      shotResult.className = "ok";
+      shotResult.textContent = text(t, "popupScreenshotSaved", `Screenshot saved with your objection (${kib} KiB).`, [kib]);
+    } catch (e) {
+      shotResult.className = "error";
+      shotResult.textContent = text(t, "popupScreenshotFailed", `No screenshot saved: ${e.message}`, [e.message]);
+    } finally {
+      shotButton.disabled = false;
+    }
+  };
+
   const host = describeHost(hostStatus, t);
   $("host-state").textContent = host.text;
   $("host-state").className = host.cls;
@@ -110,5 +132,5 @@ export async function renderPopup({ doc, bg, t, tabId, storage, openOptions }) {
   $("doctor-hint").textContent = text(t, "popupDoctorHint", "Installed already? Run “objector doctor” to see what is wrong.");
   $("outbox-count").textContent = describeOutbox(outboxStatus, t);
 
-  return { tabState, hostStatus, outboxStatus, profile };
+  return { tabState, hostStatus, outboxStatus, profile, evidence };
 }

@@ -107,3 +107,43 @@ test("a tab the background cannot describe (error or empty reply) is shown as no
     assert.equal(doc.getElementById("action").hidden, true);
   }
 });
+
+// The tab that sent the objection shows Meta's answer: the popup offers a screenshot, the
+// background captures the visible tab (tabs API stood in for: only the toolbar click grants
+// activeTab) and the real outbox delivers evidence.attach for that tab's objection (real bindings).
+test("on the page Meta answered on, \"Save a screenshot as evidence\" attaches a JPEG to that objection", async () => {
+  const { createBindings } = await import("../../extension/background/bindings.js");
+  const host = createFakeHost({ version: "0.1.0" });
+  host.state.profile = READY;
+  const clientId = "00000000-0000-4000-8000-0000000000d1";
+  host.handlers["submission.record"]({ submission: { client_id: clientId, platform: "facebook", status: "submitted" } });
+  const bindings = createBindings({ storage: createMemoryStorage() });
+  await bindings.bind(clientId, { tabId: 7, formOrigin: "https://www.facebook.com", formPath: "/help/contact/712876720715583", pressedAt: "2026-11-25T17:00:00Z" });
+  const jpeg = `data:image/jpeg;base64,${Buffer.alloc(90 * 1024, 7).toString("base64")}`;
+  const evidence = {
+    tabs: { get: async (id) => ({ id, windowId: 1, active: true, url: "https://www.facebook.com/help/contact/712876720715583" }), captureVisibleTab: async () => jpeg },
+    shrink: async () => assert.fail("fits without shrinking"),
+    bindings,
+    uuid: () => "shot-1",
+  };
+  const storage = createMemoryStorage();
+  const shim = createBackgroundShim({ connectNative: host.connectNative, storage, tabStates: { 7: { kind: "confirmation", platform: "facebook" } }, evidence });
+  const dom = loadPage("popup/popup.html");
+  const doc = dom.window.document;
+  const t = createTranslator(translatorFor("en"));
+  localize(doc, t);
+  await renderPopup({ doc, bg: shim.bg, t, tabId: 7, storage, openOptions: () => {} });
+  const button = doc.getElementById("screenshot");
+  assert.equal(button.hidden, false);
+  assert.equal(button.textContent, "Save a screenshot as evidence");
+  button.click();
+  await waitFor(() => doc.getElementById("screenshot-result").className === "ok", { what: "saved" });
+  assert.equal(doc.getElementById("screenshot-result").textContent, "Screenshot saved with your objection (90 KiB).");
+  await waitFor(() => (host.state.submissions.get(clientId).attachments || []).length === 1, { what: "evidence.attach delivered" });
+  assert.deepEqual(host.state.submissions.get(clientId).attachments[0], { kind: "screenshot", mime: "image/jpeg", bytes: 90 * 1024 });
+});
+
+test("no screenshot button on a tab that sent no objection", async () => {
+  const { doc } = await open({ tab: { kind: "confirmation", platform: "facebook" } });
+  assert.equal(doc.getElementById("screenshot").hidden, true);
+});

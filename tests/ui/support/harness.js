@@ -43,13 +43,13 @@ export function translatorFor(lang) {
 }
 
 // The background as the pages see it: sendMessage → {ok, result} | {ok: false, error}.
-export function createBackgroundShim({ connectNative, storage, os = "linux", tabStates = {}, timeoutMs = 2000 }) {
+export function createBackgroundShim({ connectNative, storage, os = "linux", tabStates = {}, timeoutMs = 2000, evidence = null }) {
   const client = createHostClient({ connectNative, timeoutMs });
   const outbox = createOutbox({ storage, client });
   const calls = [];
   const runtime = { getPlatformInfo: async () => ({ os }), openOptionsPage: async () => calls.push({ type: "openOptionsPage" }) };
   const handlers = {
-    ...createUiHandlers({ client, outbox, storage, runtime }),
+    ...createUiHandlers({ client, outbox, storage, runtime, evidence }),
     async getTabState({ tabId }) {
       const state = tabStates[tabId];
       if (state instanceof Error) throw state;
