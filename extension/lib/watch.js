@@ -13,8 +13,8 @@
 //     idleMaxWaitMs), and a change brings it back.
 // Classic script (Objector.watch) and CommonJS; the observer constructor and timers are injected.
 //
-// createWatch({MutationObserver, root, setTimeout, clearTimeout, onScan, debounceMs, maxWaitMs,
-//   idleMaxWaitMs}) → {
+// createWatch({MutationObserver, root, setTimeout, clearTimeout, now, onScan, debounceMs = 250,
+//   maxWaitMs = 1000, idleMaxWaitMs = 8000, lazyMs = 1000}) → {
 //   setMode("full" | "dialogs" | "off"), mode(),
 //   scanSoon()            schedule a scan as a mutation would (navigation, a step of the flow)
 //   settled(changed)      the caller reports after each scan whether the state changed
