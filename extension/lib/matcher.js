@@ -9,6 +9,12 @@
 // languageOf(compiled, {lang, text}) → language code of the rules ("de", "no", ...), or null.
 // findCue(compiled, language, category, text) → the first cue of that category found in `text`
 //   (normalised), or null.
+// ANSWER_FAMILIES: the cue families of Meta's answer ("confirmation", "acknowledged", "error",
+//   "validation", "code"), matched on tokens (normalize.matchesTokenCue).
+// answerCue(compiled, language, family, words) → the first cue of that family (its stems, as the
+//   rules write them) matched by `words` (the tokens of ONE normalised sentence), or null. A
+//   confirmation or acknowledgement in a sentence that holds one of the language's negation words
+//   ("not", "nicht", ...) does not count.
 // classifyPage(compiled, page) → the page's state for the popup and the content script:
 //   {kind: "notice"|"form"|"confirmation"|"none", platform, formKind, language, step, formId,
 //    round, nearMiss}. page = {url, lang, text, dialogs: [text], links: [href], step}; texts are
@@ -21,12 +27,23 @@
   const api = factory(normalize);
   if (isNode) module.exports = api;
   else (globalThis.Objector = globalThis.Objector || {}).matcher = api;
-})(function ({ normalizeText, containsCue }) {
+})(function ({ normalizeText, containsCue, compileTokenCue, matchesTokenCue }) {
 
   const CUE_CATEGORIES = [
     "aiAtMeta", "object", "form", "preStep", "yes", "email", "country", "justification", "optional", "send",
-    "confirmation", "acknowledged", "code", "validationError", "genericError", "personalisation",
+    "confirmation", "acknowledged", "code", "validationError", "genericError", "personalisation", "fullName", "requiredMark",
   ];
+  const ANSWER_FAMILIES = ["confirmation", "acknowledged", "error", "validation", "code"];
+  const NEGATABLE = new Set(["confirmation", "acknowledged"]);
+
+  function compileAnswer(entry) {
+    const answer = entry.answer || {};
+    const families = {};
+    for (const family of ANSWER_FAMILIES) {
+      families[family] = (answer[family] || []).map((stems) => ({ stems, words: compileTokenCue(stems) })).filter((c) => c.words.length);
+    }
+    return { verified: answer.verified === true, negation: new Set((answer.negation || []).map(normalizeText)), families };
+  }
   // Categories whose hits tell which language a page is in when <html lang> does not.
   const LANGUAGE_EVIDENCE = ["aiAtMeta", "object", "form", "preStep", "justification", "confirmation", "code", "genericError"];
 
@@ -59,7 +76,7 @@
       for (const category of CUE_CATEGORIES) {
         cues[category] = (entry[category] || []).map(normalizeText).filter(Boolean);
       }
-      languages[code] = { code, name: entry.name, verified: entry.verified, cues };
+      languages[code] = { code, name: entry.name, verified: entry.verified, cues, answer: compileAnswer(entry) };
     }
     const lookalikes = ((bundle.nearMisses && bundle.nearMisses.lookalikeHostPatterns) || []).map((s) =>
       compileRegex(s, "nearMisses.lookalikeHostPatterns"),
@@ -118,6 +135,14 @@
     const lang = compiled.languages[language];
     if (!lang || !text) return null;
     for (const cue of lang.cues[category]) if (containsCue(text, cue)) return cue;
+    return null;
+  }
+
+  function answerCue(compiled, language, family, words) {
+    const lang = compiled.languages[language];
+    if (!lang || !words || words.length === 0) return null;
+    if (NEGATABLE.has(family) && words.some((w) => lang.answer.negation.has(w))) return null;
+    for (const cue of lang.answer.families[family]) if (matchesTokenCue(words, cue.words)) return cue.stems;
     return null;
   }
 
@@ -231,5 +256,5 @@
     return target.href;
   }
 
-  return { CUE_CATEGORIES, compileRules, classifyUrl, baseLanguage, findCue, languageOf, languageWithAll, classifyPage, objectFormUrl };
+  return { CUE_CATEGORIES, ANSWER_FAMILIES, answerCue, compileRules, classifyUrl, baseLanguage, findCue, languageOf, languageWithAll, classifyPage, objectFormUrl };
 });

@@ -4,6 +4,14 @@
 // normalizeText(s) → lower case, accents and other marks removed (é→e, ł→l, ø→o, ß→ss, þ→th),
 // typographic quotes and dashes made plain, whitespace collapsed to single spaces and trimmed.
 // Rule cues and page text both go through it, so a cue matches however Meta types its text.
+// containsCue(text, cue) → true when the phrase `cue` starts on a word edge in `text` (both
+//   normalised); its end is free, so a stem matches its inflected forms.
+// tokens(text) → the words of normalised `text` (letters and digits; apostrophes and dashes split).
+// compileTokenCue(stems) → a token cue: a list of stems, each split into its words.
+// matchesTokenCue(words, cue) → true when every stem of `cue` occurs in `words` (one sentence's
+//   tokens) as word prefixes, in any order; the words of a multi-word stem must be consecutive
+//   ("from now on"). So ["objection", "received"] matches "your objection was received" and "we
+//   have received your objections".
 "use strict";
 (function (factory) {
   const api = factory();
@@ -54,5 +62,31 @@
     return c !== "" && /[\p{L}\p{N}]/u.test(c);
   }
 
-  return { normalizeText, containsCue };
+  const WORD_RE = /[\p{L}\p{N}]+/gu;
+
+  function tokens(text) {
+    return text ? String(text).match(WORD_RE) || [] : [];
+  }
+
+  function compileTokenCue(stems) {
+    return stems.map((stem) => tokens(normalizeText(stem))).filter((words) => words.length > 0);
+  }
+
+  function stemAt(words, at, stem) {
+    for (let j = 0; j < stem.length; j++) {
+      const w = words[at + j];
+      if (w === undefined || !w.startsWith(stem[j])) return false;
+    }
+    return true;
+  }
+
+  function matchesTokenCue(words, cue) {
+    if (!cue || cue.length === 0) return false;
+    return cue.every((stem) => {
+      for (let i = 0; i + stem.length <= words.length; i++) if (stemAt(words, i, stem)) return true;
+      return false;
+    });
+  }
+
+  return { normalizeText, containsCue, tokens, compileTokenCue, matchesTokenCue };
 });
