@@ -36,12 +36,10 @@ export function mountOutbox({ doc, bg, t, locale, download, status, now = () => 
   function warn(count) {
     const banner = $("uninstall-warning");
     banner.hidden = count === 0;
-    $("uninstall-warning-text").textContent = text(
-      t,
-      "uninstallWarning",
-      `${count} records wait in this browser. Uninstalling Objector now would delete them: deliver or download them first (Settings).`,
-      [String(count)],
-    );
+    $("uninstall-warning-text").textContent =
+      count === 1
+        ? text(t, "uninstallWarningOne", "1 record is kept only in this browser. Uninstalling Objector now would delete it: deliver or download it first.")
+        : text(t, "uninstallWarning", `${count} records are kept only in this browser. Uninstalling Objector now would delete them: deliver or download them first.`, [String(count)]);
     $("uninstall-note").classList.toggle("warn", count > 0);
   }
 

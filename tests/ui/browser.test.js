@@ -253,3 +253,70 @@ test(`${NAME}: the move from storage.local loses no record, keeps each once, in 
   assert.deepEqual(Object.keys(out.local), ["settings"], "the old keys are gone from storage.local");
   await page.close();
 });
+
+// The options page's waiting/refused records under the extension CSP, in the real browser: a
+// refused record (as the outbox keeps it in IndexedDB) is listed, the uninstall warning shows,
+// "Delete" asks, and "Delete for good" removes it from the real store.
+test(`${NAME}: the options page lists a refused record and deletes it for good after asking`, async () => {
+  const refused = { kind: "submission", payload: makeSubmission(), added_at: "2026-11-24T09:00:00.000Z", rejected_at: "2026-11-24T09:00:01.000Z", error: { code: "invalid_value", message: "submission.form_url: not a Meta form" } };
+  const seed = await b.open("popup/popup.html?tabId=0", { width: 400, height: 560 });
+  await seed.evaluate(async (item) => (await import("/lib/private-store.js")).openPrivateStore(indexedDB).set("outboxRejected", [item]), refused);
+  await seed.close();
+  const page = await b.open("options/options.html#settings", { width: 1100, height: 900 });
+  await page.waitForFunction(() => document.querySelectorAll("#outbox-rows tr").length === 1);
+  assert.equal(await page.$eval("#uninstall-warning", (e) => e.hidden), false);
+  assert.match(await textOf(page, "#outbox-rows"), /Refused by the history keeper: submission\.form_url: not a Meta form/);
+  await (await page.$("#outbox-table")).scrollIntoView();
+  await shot(page, "outbox-refused");
+  await page.click('#outbox-rows [data-action="delete"]');
+  assert.match(await textOf(page, "#outbox-rows"), /gone and cannot be brought back/);
+  await page.click('#outbox-rows [data-action="confirm-delete"]');
+  await page.waitForFunction(() => document.getElementById("status").textContent.includes("gone for good"));
+  const left = await page.evaluate(async () => (await import("/lib/private-store.js")).openPrivateStore(indexedDB).get("outboxRejected"));
+  assert.deepEqual(left, []);
+  assert.equal(await page.$eval("#uninstall-warning", (e) => e.hidden), true);
+  await page.close();
+});
+
+// The screenshot's JPEG path in the real browser: a page-sized JPEG is re-encoded and shrunk with
+// OffscreenCanvas (shrinkJpeg) until it fits the limit asked for. captureVisibleTab is tried first;
+// without the toolbar click's activeTab grant, which headless browsers cannot give, both refuse
+// it (measured: Chromium "Either the '<all_urls>' or 'activeTab' permission is required.", Firefox
+// "Missing activeTab permission"), so the JPEG is then drawn on a canvas.
+test(`${NAME}: a captured JPEG is fitted under the size limit by the real encoder`, async () => {
+  const page = await b.open("options/options.html#history", { width: 1100, height: 820 });
+  const out = await page.evaluate(async () => {
+    const api = globalThis.browser || globalThis.chrome;
+    const { fitScreenshot, shrinkJpeg, base64Bytes } = await import("/background/ui-api.js");
+    let capture;
+    let source = "captureVisibleTab";
+    try {
+      const probe = await api.tabs.captureVisibleTab(undefined, { format: "jpeg", quality: 85 });
+      capture = async (quality) => api.tabs.captureVisibleTab(undefined, { format: "jpeg", quality });
+      void probe;
+    } catch (e) {
+      source = `canvas (${e.message})`;
+      capture = async (quality) => {
+        const c = new OffscreenCanvas(1100, 820);
+        const g = c.getContext("2d");
+        for (let i = 0; i < 4000; i++) {
+          g.fillStyle = `hsl(${(i * 37) % 360} 70% ${30 + (i % 40)}%)`;
+          g.fillRect((i * 53) % 1100, (i * 29) % 820, 9 + (i % 23), 7 + (i % 17));
+        }
+        const bytes = new Uint8Array(await (await c.convertToBlob({ type: "image/jpeg", quality: quality / 100 })).arrayBuffer());
+        let s = "";
+        for (const x of bytes) s += String.fromCharCode(x);
+        return `data:image/jpeg;base64,${btoa(s)}`;
+      };
+    }
+    const full = base64Bytes(await capture(85));
+    const limit = Math.floor(full / 3);
+    const fitted = await fitScreenshot({ capture, shrink: shrinkJpeg, maxBytes: limit });
+    const img = await createImageBitmap(new Blob([Uint8Array.from(atob(fitted.data_base64), (ch) => ch.charCodeAt(0))], { type: "image/jpeg" }));
+    return { source, full, limit, bytes: fitted.bytes, scale: fitted.scale, quality: fitted.quality, width: img.width };
+  });
+  console.log(`# ${NAME}: ${JSON.stringify(out)}`);
+  assert.ok(out.bytes <= out.limit, JSON.stringify(out));
+  assert.ok(out.width > 0, "the result decodes as an image");
+  await page.close();
+});

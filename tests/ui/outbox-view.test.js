@@ -53,7 +53,7 @@ async function open({ lang = "en", hash = "#settings" } = {}) {
 test("waiting and refused records are listed with what, when and why; the uninstall warning shows on every section", async () => {
   const { $, rows } = await open({ hash: "#history" });
   assert.equal($("uninstall-warning").hidden, false, "shown on the history section too");
-  assert.match($("uninstall-warning-text").textContent, /^3 records wait in this browser\. Uninstalling Objector now would delete them/);
+  assert.match($("uninstall-warning-text").textContent, /^3 records are kept only in this browser\. Uninstalling Objector now would delete them/);
   assert.deepEqual(rows().map((r) => r.dataset.state), ["waiting", "waiting", "refused"]);
   const [first, , refused] = rows().map((r) => [...r.cells].map((c) => c.textContent));
   assert.equal(first[1], "Objection on Facebook for user2@example.org");
@@ -71,7 +71,7 @@ test("\"Deliver now\" sends the waiting records once the host is back; a refused
   await waitFor(() => rows().length === 1, { what: "the two waiting records delivered" });
   assert.equal($("status").textContent, "Delivered: 2.");
   assert.deepEqual([...host.state.submissions.keys()].slice(-2), [submission(2).client_id, submission(3).client_id]);
-  assert.match($("uninstall-warning-text").textContent, /^1 records wait/);
+  assert.match($("uninstall-warning-text").textContent, /^1 record is kept only in this browser\. Uninstalling Objector now would delete it/);
   click(rows()[0].querySelector('[data-action="deliver"]'));
   await waitFor(() => /Refused/.test($("status").textContent), { what: "refused again" });
   assert.equal(rows().length, 1, "still kept, nothing lost");
@@ -114,7 +114,7 @@ test("the waiting records download whole as JSON before an uninstall; with nothi
 
 test("German: the section and the warning are translated", async () => {
   const { $, rows } = await open({ lang: "de" });
-  assert.match($("uninstall-warning-text").textContent, /^3 Einträge warten in diesem Browser/);
+  assert.match($("uninstall-warning-text").textContent, /^3 Einträge gibt es nur in diesem Browser/);
   assert.equal(rows()[0].querySelector('[data-action="deliver"]').textContent, "Jetzt zustellen");
   assert.equal($("outbox-heading").textContent, "Einträge, die in diesem Browser warten");
 });
