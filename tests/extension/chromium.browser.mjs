@@ -58,6 +58,10 @@ async function panelButton(page) {
 }
 
 const rows = historyRows;
+// The panel acts only on a control steady on screen for half a second: a person's reaction.
+const settle = () => new Promise((r) => setTimeout(r, 700));
+// In the page: the panel's host, the popover child of <html> (its name is random per page load).
+const FIND_HOST = "[...document.documentElement.children].find((e) => e.hasAttribute('popover') && e.localName.includes('-'))";
 
 test("Chromium: notice → one click → confirmed row in the host's SQLite; direct form → Fill click → awaiting-code row; SPA notice → button and getTabState; review before Send", { skip, timeout: 120000 }, async () => {
   const puppeteer = require("puppeteer-core");
@@ -101,6 +105,7 @@ test("Chromium: notice → one click → confirmed row in the host's SQLite; dir
     const detectedMs = Date.now() - t0;
     assert.match(objectButton.label, /Object with Objector/);
     assert.equal(posts.length, 0);
+    await settle();
     await page.mouse.click(objectButton.x, objectButton.y);
     await waitFor(async () => page.url().includes("/help/contact/712876720715583"), 10000, "the form to open");
     await waitFor(() => posts.length > 0, 15000, "the form to be sent");
@@ -116,8 +121,8 @@ test("Chromium: notice → one click → confirmed row in the host's SQLite; dir
     assert.ok(confirmed.justification_text.length > 0);
     console.log(`# chromium: notice detected and button shown ${detectedMs} ms after navigation start`);
     // The page's own scripts see nothing of Objector (isolated world, closed shadow root).
-    assert.deepEqual(await page.evaluate(() => [typeof window.Objector, typeof window.__objectorContentStarted,
-      document.querySelector("objector-ui") && document.querySelector("objector-ui").shadowRoot]), ["undefined", "undefined", null]);
+    assert.deepEqual(await page.evaluate(`[typeof window.Objector, typeof window.__objectorContentStarted,
+      (${FIND_HOST}) && (${FIND_HOST}).shadowRoot]`), ["undefined", "undefined", null]);
 
     // 2. A 2024 form opened directly: nothing happens until "Fill with Objector" is clicked.
     const direct = INDEX.pages.find((p) => p.file === "forms/facebook-2024-fr.html");
@@ -129,6 +134,7 @@ test("Chromium: notice → one click → confirmed row in the host's SQLite; dir
     assert.match(fillButton.label, /Fill with Objector/);
     await new Promise((r) => setTimeout(r, 500));
     assert.equal(posts2.length, 0, "nothing is sent without the click");
+    await settle();
     await page2.mouse.click(fillButton.x, fillButton.y);
     await waitFor(() => posts2.length > 0, 15000, "the 2024 form to be sent");
     assert.equal(posts2[0].email, PROFILE.emails[0]);
@@ -175,6 +181,7 @@ test("Chromium: notice → one click → confirmed row in the host's SQLite; dir
     await serveFixtures(page4, ["confirmation"], posts4);
     await page4.goto(review.url);
     const fill4 = await waitFor(() => panelButton(page4), 10000, "Fill with Objector on the Italian form");
+    await settle();
     await page4.mouse.click(fill4.x, fill4.y);
     await waitFor(() => page4.evaluate(() => document.querySelector("textarea") && document.querySelector("textarea").value.length > 0), 10000, "the filled box");
     await new Promise((r) => setTimeout(r, 500));

@@ -60,12 +60,15 @@ test("Firefox: notice → keyboard activation of Object with Objector → confir
     const posts = [];
     await serveFixtures(page, ["confirmation"], posts);
     await page.goto(notice.url);
-    await waitFor(() => page.evaluate(() => Boolean(document.querySelector("objector-ui"))), 15000, "Objector's panel");
-    assert.equal(await page.evaluate(() => document.querySelector("objector-ui").shadowRoot), null, "the shadow root is closed");
+    // The panel's host is the popover child of <html> (its name is random per page load).
+    const FIND_HOST = "[...document.documentElement.children].find((e) => e.hasAttribute('popover') && e.localName.includes('-'))";
+    await waitFor(() => page.evaluate(`Boolean(${FIND_HOST})`), 15000, "Objector's panel");
+    assert.equal(await page.evaluate(`(${FIND_HOST}).shadowRoot`), null, "the shadow root is closed");
+    await new Promise((r) => setTimeout(r, 700)); // the panel acts on a control steady for half a second
     // Tab to the panel's button (focus inside a closed root shows as its host), then Enter.
     const focused = await waitFor(async () => {
       await page.keyboard.press("Tab");
-      return page.evaluate(() => document.activeElement && document.activeElement.tagName === "OBJECTOR-UI");
+      return page.evaluate(`document.activeElement !== null && document.activeElement === ${FIND_HOST}`);
     }, 10000, "focus on Object with Objector");
     assert.ok(focused);
     assert.equal(posts.length, 0);
