@@ -76,7 +76,7 @@ function facts() {
 const core = createCoreHandlers({
   compiled,
   matcher,
-  intents: createIntentStore(),
+  intents: createIntentStore({ storage: sessionStorage }),
   bindings,
   tabs: {
     get: (tabId) => api.tabs.get(tabId),

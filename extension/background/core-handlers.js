@@ -87,7 +87,7 @@ export function createCoreHandlers({ compiled, matcher, intents, bindings, tabs,
     if (!(await settings()).platforms[platform]) throw new MessageError("disabled", `Objector is switched off for ${platform} in the settings`);
     const url = matcher.objectFormUrl(compiled, platform, fromUrl);
     if (!url) throw new MessageError("not_found", `no objection form for ${platform}`);
-    intents.grant(tabId, { platform, formUrl: url });
+    await intents.grant(tabId, { platform, formUrl: url });
     await tabs.navigate(tabId, url);
     return { url };
   }
@@ -123,7 +123,7 @@ export function createCoreHandlers({ compiled, matcher, intents, bindings, tabs,
     },
 
     async "content.formReady"(_message, sender) {
-      const intent = intents.claim(sender.tab.id, sender.url);
+      const intent = await intents.claim(sender.tab.id, sender.url);
       return { intent: Boolean(intent), settings: await settings() };
     },
 
@@ -168,8 +168,7 @@ export function createCoreHandlers({ compiled, matcher, intents, bindings, tabs,
 
     forgetTab(tabId) {
       states.delete(tabId);
-      intents.clear(tabId);
-      return bindings.forgetTab(tabId);
+      return Promise.all([intents.clear(tabId), bindings.forgetTab(tabId)]);
     },
   };
 }

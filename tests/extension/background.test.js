@@ -75,18 +75,18 @@ test("the dispatcher checks the sender first, then the type, then the fields, an
   assert.deepEqual(seen, [1]);
 });
 
-test("intents: granted by a click, claimed once, only on the granted form, only before expiry", () => {
+test("intents: granted by a click, claimed once, only on the granted form, only before expiry", async () => {
   let now = 1000;
   const intents = createIntentStore({ now: () => now, ttlMs: 60000 });
-  intents.grant(7, { platform: "facebook", formUrl: FORM_URL });
-  assert.equal(intents.claim(8, FORM_URL), null, "another tab");
-  assert.equal(intents.claim(7, "https://www.facebook.com/help/contact/6359191084165019"), null, "another form");
-  assert.ok(intents.claim(7, `${FORM_URL}/?ref=notice`), "the granted form, any query string");
-  assert.equal(intents.claim(7, FORM_URL), null, "used once");
-  intents.grant(7, { platform: "facebook", formUrl: FORM_URL });
+  await intents.grant(7, { platform: "facebook", formUrl: FORM_URL });
+  assert.equal(await intents.claim(8, FORM_URL), null, "another tab");
+  assert.equal(await intents.claim(7, "https://www.facebook.com/help/contact/6359191084165019"), null, "another form");
+  assert.ok(await intents.claim(7, `${FORM_URL}/?ref=notice`), "the granted form, any query string");
+  assert.equal(await intents.claim(7, FORM_URL), null, "used once");
+  await intents.grant(7, { platform: "facebook", formUrl: FORM_URL });
   now += 60001;
-  assert.equal(intents.claim(7, FORM_URL), null, "expired");
-  assert.equal(intents.size(), 0);
+  assert.equal(await intents.claim(7, FORM_URL), null, "expired");
+  assert.equal(await intents.size(), 0);
 });
 
 function memoryStorage() {
@@ -118,12 +118,20 @@ function coreWith({ tabUrl = FORM_URL, tabReply = null, settings = undefined } =
   return { core, navigations, recorded, intents, bindings };
 }
 
+test("an intent survives the service worker being stopped between the click and the form (kept in session storage)", async () => {
+  const storage = memoryStorage();
+  await createIntentStore({ storage }).grant(7, { platform: "facebook", formUrl: FORM_URL });
+  const afterRestart = createIntentStore({ storage });
+  assert.ok(await afterRestart.claim(7, FORM_URL));
+  assert.equal(await createIntentStore({ storage }).claim(7, FORM_URL), null, "still only once");
+});
+
 test("objectNow on a notice opens the platform's form in the same tab and grants one intent", async () => {
   const url = "https://fr-fr.facebook.com/privacy/genai/";
   const { core, navigations, intents } = coreWith({ tabUrl: url, tabReply: { ok: true, result: { kind: "notice", platform: "facebook" } } });
   assert.deepEqual(await core.objectNow({ tabId: 5 }), { url: "https://fr-fr.facebook.com/help/contact/712876720715583" });
   assert.deepEqual(navigations, [[5, "https://fr-fr.facebook.com/help/contact/712876720715583"]]);
-  assert.ok(intents.claim(5, "https://fr-fr.facebook.com/help/contact/712876720715583"));
+  assert.ok(await intents.claim(5, "https://fr-fr.facebook.com/help/contact/712876720715583"));
 });
 
 test("objectNow refuses a tab without a notice, and a platform switched off in the settings", async () => {
@@ -200,7 +208,7 @@ test("content.fillData: only from a form page, and only the fields that form ask
 
 test("content.formReady hands out the intent once", async () => {
   const { core, intents } = coreWith();
-  intents.grant(7, { platform: "facebook", formUrl: FORM_URL });
+  await intents.grant(7, { platform: "facebook", formUrl: FORM_URL });
   assert.equal((await core["content.formReady"]({}, CONTENT)).intent, true);
   assert.equal((await core["content.formReady"]({}, CONTENT)).intent, false);
 });

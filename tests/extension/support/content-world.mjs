@@ -56,7 +56,7 @@ export function openWorld({ html, url, profile = PERSON.profile, justification =
   const outboxStorage = memoryStorage();
   const outbox = createOutbox({ storage: outboxStorage, client: { request: async () => Promise.reject(Object.assign(new Error("no host in this test"), { code: "host_missing" })) } });
   const intents = createIntentStore();
-  if (intent) intents.grant(tabId, { platform: "facebook", formUrl: url });
+  if (intent) void intents.grant(tabId, { platform: "facebook", formUrl: url });
   const navigations = [];
   const states = [];
   const ready = Boolean(profile && profile.emails && profile.emails.length && profile.country);
