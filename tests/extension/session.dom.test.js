@@ -55,6 +55,11 @@ test("one click on a form: the submission is in the outbox as `submitted` BEFORE
     assert.equal(ev.kind, "event");
     assert.equal(ev.payload.client_id, sub.payload.client_id);
     assert.equal(ev.payload.status, "confirmed");
+    assert.ok(ev.payload.evidence.answer_text.length > 10, "Meta's words are kept on the event");
+    assert.ok(ev.payload.evidence.found_in, "and where they were found");
+    assert.match(ev.payload.evidence.snapshot, /^</, "and a sanitised snapshot of the answer");
+    assert.doesNotMatch(JSON.stringify(ev.payload.evidence), /Art\. 21 GDPR|meta\.account@example/, "never what was typed into the form");
+    assert.equal(ev.payload.evidence.send_pressed_at, sub.payload.occurred_at);
     await world.waitFor(() => /confirmed/.test(world.panel.text()));
   } finally {
     world.close();
