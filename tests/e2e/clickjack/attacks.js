@@ -8,7 +8,8 @@
 //             back on top every time Objector's panel raises itself;
 //   reveal  — <html> is transparent until the person presses the lure; the press reveals it, so
 //             Objector's button is visible only from that instant;
-//   clobber — elements named like Objector's globals (DOM clobbering) before Objector starts.
+//   clobber — elements named like Objector's globals and the extension API's (DOM clobbering:
+//             <div id="Objector">, id="browser", …) before Objector starts.
 // What it saw is kept in window.__attack for the test.
 function attackNow() {
   const attack = new URLSearchParams(location.search).get("attack");
@@ -74,7 +75,7 @@ function attackNow() {
     addEventListener("pointerdown", () => hide.remove(), true);
     whenHost(() => { seen.hostFound = true; });
   } else if (attack === "clobber") {
-    for (const id of ["__objectorContentStarted", "Objector"]) {
+    for (const id of ["__objectorContentStarted", "Objector", "browser", "chrome"]) {
       const d = document.createElement("div");
       d.id = id;
       document.body.append(d);

@@ -1,11 +1,12 @@
 // A page script that polls everything a page can read, from its first moment until Objector fills
 // the form (clickjack.test.mjs inlines it into a copy of Meta's form): the whole DOM as markup, the
 // rendered text, every control's value, open shadow roots, its own storages, and the names of
-// window properties. It stops at the first input or change event on a form control: from then on
-// the page is meant to see what Objector typed. What it read is kept in window.__spy.
+// window properties. The first input or change event is the start of the fill: what it read until
+// then is window.__spy.seen; what it reads in the 5 s after, window.__spy.after.
 (function () {
-  const spy = (window.__spy = { reads: 0, firstFillAt: null, seen: "" });
-  const seen = new Set();
+  const spy = (window.__spy = { reads: 0, firstFillAt: null, seen: "", after: "" });
+  let bag = new Set();
+  let before = null;
   function readAll() {
     const parts = [document.documentElement.outerHTML, document.body ? document.body.innerText : ""];
     for (const el of document.querySelectorAll("input, textarea, select, [contenteditable]")) {
@@ -17,15 +18,20 @@
     }
     parts.push(Object.keys(window).join(" "), document.cookie, document.title, location.href);
     spy.reads += 1;
-    for (const p of parts) seen.add(p);
+    for (const p of parts) bag.add(p);
+    if (before) spy.after = [...bag].join("\n");
   }
   const timer = setInterval(readAll, 25);
   readAll();
+  // The first sign of filling: what was read so far is "before"; reading goes on for 5 s into
+  // "after", which must show what Objector typed (so the spy could have seen it).
   const stop = (event) => {
-    if (spy.firstFillAt || !(event.target instanceof Element) || !event.target.closest("form, [role=dialog], main, body")) return;
+    if (before || !(event.target instanceof Element)) return;
     spy.firstFillAt = performance.now();
-    clearInterval(timer);
-    spy.seen = [...seen].join("\n");
+    before = bag;
+    spy.seen = [...before].join("\n");
+    bag = new Set();
+    setTimeout(() => clearInterval(timer), 5000);
   };
   addEventListener("input", stop, true);
   addEventListener("change", stop, true);
