@@ -14,8 +14,8 @@
 //     person's data before Objector fills the form.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { cpSync, readFileSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { cpSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
 import { config, makeWorkDir } from "./lib/env.mjs";
 import { startSession } from "./lib/session.mjs";
 import { flow } from "./lib/steps.mjs";
@@ -63,6 +63,7 @@ before(async () => {
 });
 after(async () => {
   await s?.stop();
+  if (fixtures && process.env.OBJECTOR_E2E_KEEP !== "1") rmSync(dirname(fixtures), { recursive: true, force: true });
 });
 
 async function openAttack(f, attack) {
