@@ -6,6 +6,7 @@
 //
 // visibleText(node) → normalised visible text under node (scripts, templates, hidden parts skipped).
 // snapshot(doc, compiled) → {url, lang, text, dialogs, links, step} for matcher.classifyPage.
+// labelOf(el, raw) → the control's accessible name, normalised (raw: as the page shows it).
 // findFields(root, compiled, language) → {email, country, justification, optional, code} (each
 //   {el, type, label} or null) and {send, yes} buttons (elements or null).
 // pageStep(root, compiled, language) → "form" | "validation" | "prestep" | "code" | "confirmation" |
@@ -83,7 +84,7 @@
 
   // The accessible name of a control: aria-labelledby, aria-label, its <label>s, a wrapping
   // <label>, then placeholder and title. "" when it has none (then it is not guessed at).
-  function labelOf(el) {
+  function labelOf(el, raw = false) {
     const doc = el.ownerDocument;
     const parts = [];
     const by = el.getAttribute("aria-labelledby");
@@ -104,7 +105,7 @@
     }
     if (!parts.length && el.getAttribute("placeholder")) parts.push(el.getAttribute("placeholder"));
     if (!parts.length && el.getAttribute("title")) parts.push(el.getAttribute("title"));
-    return normalizeText(parts.join(" "));
+    return raw ? parts.join(" ").replace(/\s+/g, " ").trim() : normalizeText(parts.join(" "));
   }
 
   function typeOf(el) {
@@ -147,16 +148,24 @@
     return normalizeText(el.getAttribute("aria-label") || el.value || el.textContent);
   }
 
-  // A visible button whose whole text is one of the category's cues ("send", "senden").
-  function findButton(root, compiled, langs, category) {
+  // A visible button whose whole text is one of the category's cues ("send", "senden"); with
+  // `prefix`, also one whose text starts with a cue followed by a comma or the end of a word, as
+  // short as a button ("Yes, it does", "Ja, genau").
+  function findButton(root, compiled, langs, category, prefix = false) {
     const wanted = new Set();
     for (const l of langs) for (const cue of compiled.languages[l].cues[category]) wanted.add(cue);
+    let starting = null;
     for (const el of root.querySelectorAll(BUTTON_SELECTOR)) {
       if ((el.textContent || "").length > 80 && !el.getAttribute("aria-label")) continue; // not a one-word button
-      if (!wanted.has(buttonText(el))) continue;
-      if (isShown(el) && !el.disabled && el.getAttribute("aria-disabled") !== "true") return el;
+      const text = buttonText(el);
+      const exact = wanted.has(text);
+      const starts = !exact && prefix && !starting && text.length <= 30 && [...wanted].some((cue) => text.startsWith(cue) && /^[,.!\s]/.test(text.slice(cue.length)));
+      if (!exact && !starts) continue;
+      if (!isShown(el) || el.disabled || el.getAttribute("aria-disabled") === "true") continue;
+      if (exact) return el;
+      starting = el;
     }
-    return null;
+    return starting;
   }
 
   function byLabel(controls, compiled, langs, category, types) {
@@ -179,7 +188,7 @@
     return {
       email, country, justification, optional, code,
       send: findButton(root, compiled, langs, "send"),
-      yes: findButton(root, compiled, langs, "yes"),
+      yes: findButton(root, compiled, langs, "yes", true),
     };
   }
 
@@ -200,7 +209,9 @@
     if (cueIn(compiled, langs, "acknowledged", text)) return "acknowledged";
     if (cueIn(compiled, langs, "genericError", text)) return "error";
     if (cueIn(compiled, langs, "validationError", text)) return "validation";
-    if (fields.yes && cueIn(compiled, langs, "preStep", text)) return "prestep";
+    // The yes/no question: our wording of it, or a Yes button on a page about AI at Meta that
+    // shows no form field.
+    if (fields.yes && (cueIn(compiled, langs, "preStep", text) || cueIn(compiled, langs, "aiAtMeta", text))) return "prestep";
     return "loading";
   }
 
@@ -254,5 +265,5 @@
     return page;
   }
 
-  return { visibleText, labelOf, controlsOf, findFields, findButton, pageStep, outcomeOf, snapshot, isShown, languagesFor };
+  return { visibleText, rawText, labelOf, controlsOf, findFields, findButton, buttonText, cueIn, pageStep, outcomeOf, snapshot, isShown, languagesFor, BUTTON_SELECTOR };
 });

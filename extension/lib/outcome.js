@@ -10,7 +10,8 @@
 //   {status: "confirmed"|"submitted"|"awaiting-code"|"failed", reason, family, evidence}.
 //   Signals: the form gone, hidden or disabled; a new or changed heading; text in [role=status],
 //   [role=alert], [aria-live]; a new dialog; a new code input; validation next to a field
-//   (aria-invalid, aria-describedby, text inside the form). Only CHANGED text counts: a sentence
+//   (aria-invalid, aria-describedby, text inside the form); new text elsewhere on the page while
+//   the form stays (read last, never as validation). Only CHANGED text counts: a sentence
 //   that was on the page before the press never does, nor does anything inside a form control or
 //   a button. Sentences are matched on tokens against the language's cue families (and English):
 //   validation next to a field > error > code > confirmation > acknowledged (→ "submitted") >
@@ -264,6 +265,9 @@
     if (form) {
       const sentences = fresh(base, form);
       if (sentences.length) out.push({ el: form, found_in: "form", sentences, inForm: true });
+      // New text elsewhere while the form stays (a banner without a role): read last.
+      const outside = fresh(base, body).filter((s) => !out.some((r) => r.sentences.some((t) => t.norm === s.norm)));
+      if (outside.length) out.push({ el: body, found_in: "page", sentences: outside });
     }
     return { state, regions: out };
   }
@@ -288,7 +292,7 @@
           if (best[family]) continue;
           // Validation wording counts while the form is there, or in an alert ("no further action
           // is required" in a confirmation is not a validation error).
-          if (family === "validation" && !formThere && !/^role=alert/.test(region.found_in)) continue;
+          if (family === "validation" && ((!formThere && !/^role=alert/.test(region.found_in)) || region.found_in === "page")) continue;
           if (said(family, s)) best[family] = { region, sentence: s };
         }
       }
@@ -311,7 +315,7 @@
   }
 
   const VISIBLE_ORDER = ["field validation", "role=alert", "role=alertdialog", "role=status", "aria-live", "dialog", "code input",
-    "h1", "h2", "h3", "h4", "h5", "h6", "heading", "form replaced", "form hidden", "form disabled", "form"];
+    "h1", "h2", "h3", "h4", "h5", "h6", "heading", "form replaced", "form hidden", "form disabled", "form", "page"];
 
   function visibleAnswer(doc, base) {
     const body = doc.body || doc.documentElement;

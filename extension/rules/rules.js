@@ -174,7 +174,9 @@
     "yes"
    ],
    "email": [
-    "email"
+    "email",
+    "e-mail",
+    "email address"
    ],
    "country": [
     "where do you live",
@@ -276,6 +278,18 @@
      [
       "appl",
       "from now on"
+     ],
+     [
+      "objection",
+      "approv"
+     ],
+     [
+      "respect",
+      "objection"
+     ],
+     [
+      "appl",
+      "from now"
      ]
     ],
     "acknowledged": [
@@ -304,6 +318,14 @@
      [
       "request",
       "submitted"
+     ],
+     [
+      "request",
+      "reach"
+     ],
+     [
+      "request",
+      "arriv"
      ]
     ],
     "error": [
@@ -407,7 +429,9 @@
     "ja"
    ],
    "email": [
-    "e-mail"
+    "e-mail",
+    "email",
+    "e-mail-adresse"
    ],
    "country": [
     "wo wohnst du",
@@ -522,6 +546,18 @@
      [
       "einspruch",
       "angewendet"
+     ],
+     [
+      "widerspruch",
+      "gilt"
+     ],
+     [
+      "ab jetzt",
+      "widerspruch"
+     ],
+     [
+      "einspruch",
+      "gilt"
      ]
     ],
     "acknowledged": [
@@ -554,6 +590,11 @@
      [
       "e mail",
       "senden"
+     ],
+     [
+      "anfrage",
+      "liegt",
+      "vor"
      ]
     ],
     "error": [
@@ -649,7 +690,9 @@
    ],
    "email": [
     "e-mail",
-    "adresse electronique"
+    "adresse electronique",
+    "email",
+    "courriel"
    ],
    "country": [
     "ou habitez-vous",
@@ -934,6 +977,10 @@
      [
       "rispetter",
       "opposizione"
+     ],
+     [
+      "opposizione",
+      "rispett"
      ]
     ],
     "acknowledged": [
@@ -958,6 +1005,18 @@
      ],
      [
       "invieremo",
+      "email"
+     ],
+     [
+      "richiesta",
+      "arrivat"
+     ],
+     [
+      "scriver",
+      "mail"
+     ],
+     [
+      "scriver",
       "email"
      ]
     ],
@@ -1039,7 +1098,8 @@
     "ja"
    ],
    "email": [
-    "e-mail"
+    "e-mail",
+    "email"
    ],
    "country": [
     "waar woon je",
@@ -1119,6 +1179,22 @@
      [
       "voortaan",
       "toegepast"
+     ],
+     [
+      "bezwaar",
+      "aanvaard"
+     ],
+     [
+      "bezwaar",
+      "goedgekeurd"
+     ],
+     [
+      "geldt",
+      "vanaf nu"
+     ],
+     [
+      "bezwaar",
+      "respecteren"
      ]
     ],
     "acknowledged": [
@@ -1226,7 +1302,10 @@
     "si"
    ],
    "email": [
-    "correo electronico"
+    "correo electronico",
+    "email",
+    "e-mail",
+    "correo"
    ],
    "country": [
     "donde vives",
@@ -1406,7 +1485,9 @@
     "sim"
    ],
    "email": [
-    "e-mail"
+    "e-mail",
+    "email",
+    "correio eletronico"
    ],
    "country": [
     "onde vives",
@@ -1595,7 +1676,9 @@
     "tak"
    ],
    "email": [
-    "e-mail"
+    "e-mail",
+    "email",
+    "adres e-mail"
    ],
    "country": [
     "gdzie mieszkasz",
@@ -1676,6 +1759,10 @@
      [
       "od teraz",
       "uwzgledni"
+     ],
+     [
+      "obowiazuje",
+      "od teraz"
      ]
     ],
     "acknowledged": [
@@ -1785,7 +1872,9 @@
     "ja"
    ],
    "email": [
-    "e-post"
+    "e-post",
+    "e-mail",
+    "epost"
    ],
    "country": [
     "var bor du",
@@ -1861,6 +1950,14 @@
      [
       "respektera",
       "invandning"
+     ],
+     [
+      "galler",
+      "fran och med nu"
+     ],
+     [
+      "invandning",
+      "beviljad"
      ]
     ],
     "acknowledged": [
@@ -1950,7 +2047,8 @@
     "ja"
    ],
    "email": [
-    "e-mail"
+    "e-mail",
+    "email"
    ],
    "country": [
     "hvor bor du",
@@ -2025,6 +2123,14 @@
      [
       "respektere",
       "indsigelse"
+     ],
+     [
+      "indsigelse",
+      "godkendt"
+     ],
+     [
+      "gaelder",
+      "fra nu af"
      ]
     ],
     "acknowledged": [
@@ -2118,7 +2224,9 @@
     "ja"
    ],
    "email": [
-    "e-post"
+    "e-post",
+    "e-mail",
+    "epost"
    ],
    "country": [
     "hvor bor du",
@@ -2197,6 +2305,18 @@
      [
       "respektere",
       "innsigelse"
+     ],
+     [
+      "innsigelse",
+      "godtatt"
+     ],
+     [
+      "innsigelse",
+      "godkjent"
+     ],
+     [
+      "gjelder",
+      "fra na av"
      ]
     ],
     "acknowledged": [
@@ -2289,7 +2409,9 @@
     "ja"
    ],
    "email": [
-    "netfang"
+    "netfang",
+    "tolvupost",
+    "email"
    ],
    "country": [
     "hvar byrð þu",
@@ -2359,6 +2481,14 @@
      [
       "virt",
       "hedan i fra"
+     ],
+     [
+      "andmael",
+      "framvegis"
+     ],
+     [
+      "virda",
+      "andmael"
      ]
     ],
     "acknowledged": [
@@ -2450,7 +2580,9 @@
     "kylla"
    ],
    "email": [
-    "sahkoposti"
+    "sahkoposti",
+    "email",
+    "s-posti"
    ],
    "country": [
     "missa asut",
@@ -2536,6 +2668,10 @@
      [
       "kunnioit",
       "vastustu"
+     ],
+     [
+      "vastustu",
+      "voimassa"
      ]
     ],
     "acknowledged": [
@@ -2629,7 +2765,9 @@
     "jah"
    ],
    "email": [
-    "e-posti"
+    "e-posti",
+    "e-post",
+    "email"
    ],
    "country": [
     "kus te elate",
@@ -2703,6 +2841,14 @@
      [
       "rakendatakse",
       "edaspidi"
+     ],
+     [
+      "kehtib",
+      "edaspidi"
+     ],
+     [
+      "vastuva",
+      "kehtib"
      ]
     ],
     "acknowledged": [
@@ -2802,7 +2948,9 @@
     "ja"
    ],
    "email": [
-    "e-pasta"
+    "e-pasta",
+    "e-past",
+    "email"
    ],
    "country": [
     "kur jus dzivojat",
@@ -2876,6 +3024,17 @@
      [
       "turpmak",
       "piemero"
+     ],
+     [
+      "iebildum",
+      "speka"
+     ],
+     [
+      "stajas speka"
+     ],
+     [
+      "iebildum",
+      "ievero"
      ]
     ],
     "acknowledged": [
@@ -2971,7 +3130,10 @@
     "taip"
    ],
    "email": [
-    "el. pasto"
+    "el. pasto",
+    "el. past",
+    "e-past",
+    "email"
    ],
    "country": [
     "kur gyvenate",
@@ -3045,6 +3207,22 @@
      [
       "nuo siol",
       "taik"
+     ],
+     [
+      "priestaravim",
+      "paisys"
+     ],
+     [
+      "priestaravim",
+      "ateityje"
+     ],
+     [
+      "galioja",
+      "nuo siol"
+     ],
+     [
+      "priestaravim",
+      "galioja"
      ]
     ],
     "acknowledged": [
@@ -3153,7 +3331,8 @@
     "ano"
    ],
    "email": [
-    "e-mail"
+    "e-mail",
+    "email"
    ],
    "country": [
     "kde zijete",
@@ -3230,6 +3409,22 @@
      [
       "od teto chvile",
       "uplatn"
+     ],
+     [
+      "namit",
+      "respekt"
+     ],
+     [
+      "namit",
+      "nadale"
+     ],
+     [
+      "plati",
+      "od ted"
+     ],
+     [
+      "namit",
+      "plati"
      ]
     ],
     "acknowledged": [
@@ -3334,7 +3529,9 @@
     "ano"
    ],
    "email": [
-    "e-mail"
+    "e-mail",
+    "email",
+    "e-mailova adresa"
    ],
    "country": [
     "kde zijete",
@@ -3415,6 +3612,18 @@
      [
       "odteraz",
       "uplatn"
+     ],
+     [
+      "namietk",
+      "respekt"
+     ],
+     [
+      "plati",
+      "odteraz"
+     ],
+     [
+      "namietk",
+      "plati"
      ]
     ],
     "acknowledged": [
@@ -3521,7 +3730,9 @@
    ],
    "email": [
     "e-postni naslov",
-    "e-posta"
+    "e-posta",
+    "e-post",
+    "email"
    ],
    "country": [
     "kje zivite",
@@ -3596,6 +3807,14 @@
      [
       "odslej",
       "upostev"
+     ],
+     [
+      "velja",
+      "od zdaj"
+     ],
+     [
+      "ugovor",
+      "velja"
      ]
     ],
     "acknowledged": [
@@ -3690,7 +3909,10 @@
     "da"
    ],
    "email": [
-    "e-poste"
+    "e-poste",
+    "e-post",
+    "e-mail",
+    "email"
    ],
    "country": [
     "gdje zivite",
@@ -3775,6 +3997,14 @@
      [
       "od sada",
       "primjenj"
+     ],
+     [
+      "vrijedi",
+      "od sada"
+     ],
+     [
+      "prigovor",
+      "vrijedi"
      ]
     ],
     "acknowledged": [
@@ -3887,7 +4117,8 @@
     "igen"
    ],
    "email": [
-    "e-mail"
+    "e-mail",
+    "email"
    ],
    "country": [
     "hol elsz",
@@ -4084,7 +4315,9 @@
     "da"
    ],
    "email": [
-    "e-mail"
+    "e-mail",
+    "email",
+    "adresa de e-mail"
    ],
    "country": [
     "unde locuiesti",
@@ -4268,7 +4501,10 @@
     "да"
    ],
    "email": [
-    "имейл"
+    "имейл",
+    "електронна поща",
+    "email",
+    "e-mail"
    ],
    "country": [
     "къде живеете",
@@ -4346,6 +4582,14 @@
      [
       "отсега нататък",
       "прилаг"
+     ],
+     [
+      "важи",
+      "отсега"
+     ],
+     [
+      "възражени",
+      "важи"
      ]
     ],
     "acknowledged": [
@@ -4439,7 +4683,9 @@
     "ναι"
    ],
    "email": [
-    "email"
+    "email",
+    "ηλεκτρονικ",
+    "e-mail"
    ],
    "country": [
     "που ζειτε",
@@ -4525,6 +4771,34 @@
      [
       "εφαρμ",
       "απο τωρα"
+     ],
+     [
+      "εναντιωσ",
+      "δεκτ"
+     ],
+     [
+      "εναντιωσ",
+      "λαβαμε"
+     ],
+     [
+      "εναντιωσ",
+      "καταχωρ"
+     ],
+     [
+      "ισχυ",
+      "απο τωρα"
+     ],
+     [
+      "εναντιωσ",
+      "σεβαστ"
+     ],
+     [
+      "εναντιωσ",
+      "σεβ"
+     ],
+     [
+      "αντιρρησ",
+      "σεβ"
      ]
     ],
     "acknowledged": [
@@ -4630,10 +4904,13 @@
     "an mbaineann d'iarratas le ai ag meta"
    ],
    "yes": [
-    "is ea"
+    "is ea",
+    "ta"
    ],
    "email": [
-    "riomhphoist"
+    "riomhphoist",
+    "riomhph",
+    "email"
    ],
    "country": [
     "ca bhfuil conai ort",
@@ -4716,6 +4993,14 @@
      [
       "cuirfear",
       "as seo amach"
+     ],
+     [
+      "urram",
+      "agoid"
+     ],
+     [
+      "agoid",
+      "feasta"
      ]
     ],
     "acknowledged": [
@@ -4812,7 +5097,9 @@
     "iva"
    ],
    "email": [
-    "email"
+    "email",
+    "e-mail",
+    "indirizz elettroniku"
    ],
    "country": [
     "fejn tghix",
@@ -4887,6 +5174,10 @@
       "minn issa",
       "quddiem",
       "applik"
+     ],
+     [
+      "tapplika",
+      "minn issa"
      ]
     ],
     "acknowledged": [
