@@ -188,7 +188,7 @@ button.link{display:block;padding:0;background:none;color:#0a4fa8;font-weight:40
 
     function tick() {
       restore();
-      if (coveredByNewer()) raise();
+      if (coveredByNewer() || !isOpen()) raise(); // the page may close our popover: open it again
       for (const [control, g] of guards) if (!control.hidden) g.sample();
     }
 

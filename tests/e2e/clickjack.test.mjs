@@ -8,6 +8,7 @@
 //   - the page reveals the control only at the press (shown < 500 ms); a later honest press on the
 //     same page works: the form opens, is filled and sent, and Meta confirms;
 // and nothing reaches Meta's server or the history for the refused clicks. Also:
+//   - a page that keeps closing, moving, hiding and fading the panel gets it back as it was;
 //   - a page with <div id="__objectorContentStarted">, <div id="Objector"> and <div id="browser">
 //     (DOM clobbering of our globals and of the extension API's name) still gets the control;
 //   - a page script polling everything it can read on the form (clickjack/spy.js) sees none of the
@@ -150,6 +151,22 @@ test(`${name}: the control revealed at the press (shown < 500 ms) → nothing; a
   await f.step("the history holds one confirmed record", () =>
     waitForRecord(s.person.home, { form_url: FORM, current_status: "confirmed" }));
   assert.equal((await exportHistory(s.person.home)).length, 1);
+  await page.close();
+});
+
+test(`${name}: the page closes, moves, hides and fades the panel again and again → it is back, open and opaque`, async () => {
+  const f = flow(name, "tampering");
+  const page = await openAttack(f, "tamper");
+  await new Promise((r) => setTimeout(r, 2500));  // the page tampers for 2 s
+  const seen = await page.evaluate(() => window.__attack);
+  assert.ok(seen.tampers >= 5, `the page tampered ${seen.tampers} times`);
+  const host = await page.evaluate(`(() => {
+    const h = [...document.querySelectorAll("*")].find((e) => e.hasAttribute("popover") && e.localName.includes("-"));
+    return h && { underHtml: h.parentElement === document.documentElement, open: h.matches(":popover-open"),
+      attributes: h.getAttributeNames().sort(), opacity: getComputedStyle(h).opacity };
+  })()`);
+  assert.deepEqual(host, { underHtml: true, open: true, attributes: ["popover", "style"], opacity: "1" });
+  await f.step("the control shows", () => waitForText(page, say("contentObjectButton"), { timeout: 3000 }));
   await page.close();
 });
 

@@ -8,6 +8,8 @@
 //             back on top every time Objector's panel raises itself;
 //   reveal  — <html> is transparent until the person presses the lure; the press reveals it, so
 //             Objector's button is visible only from that instant;
+//   tamper  — for 2 s the page closes Objector's popover, moves its host into a hidden box, sets
+//             `hidden` and an inline opacity on it, over and over;
 //   clobber — elements named like Objector's globals and the extension API's (DOM clobbering:
 //             <div id="Objector">, id="browser", …) before Objector starts.
 // What it saw is kept in window.__attack for the test.
@@ -74,6 +76,23 @@ function attackNow() {
     const hide = css("html { opacity: 0 !important }");
     addEventListener("pointerdown", () => hide.remove(), true);
     whenHost(() => { seen.hostFound = true; });
+  } else if (attack === "tamper") {
+    // For 2 s: close Objector's popover, move its host into a hidden box, mark it hidden, fade it.
+    const jail = document.createElement("div");
+    jail.style.display = "none";
+    document.body.append(jail);
+    whenHost((host) => {
+      seen.hostFound = true;
+      seen.tampers = 0;
+      const timer = setInterval(() => {
+        seen.tampers += 1;
+        if (host.matches(":popover-open")) host.hidePopover();
+        jail.append(host);
+        host.setAttribute("hidden", "");
+        host.style.setProperty("opacity", "0", "important");
+      }, 150);
+      setTimeout(() => clearInterval(timer), 2000);
+    });
   } else if (attack === "clobber") {
     for (const id of ["__objectorContentStarted", "Objector", "browser", "chrome"]) {
       const d = document.createElement("div");
