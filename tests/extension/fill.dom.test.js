@@ -239,3 +239,44 @@ test("the pre-step's Yes is found by findFields and scanForm, also as 'Yes, it d
   assert.equal(p.O.domScan.pageStep(p.doc.body, p.compiled, "en"), "prestep");
   p.close();
 });
+
+// Every fixture form (both rounds × 26 languages, Instagram, third-party) through the new API: the
+// pre-step answered, fillForm, verifyBeforeSend, findSend, then outcome.judge on Meta's answer;
+// the page posts the person's values.
+import { openFixture, pagesWhere } from "./support/fixture-dom.mjs";
+import { readScript } from "./support/classic.mjs";
+
+for (const entry of pagesWhere((p) => p.kind === "form")) {
+  test(`${entry.file}: fillForm → verifyBeforeSend → findSend → judge is confirmed, with the person's values posted`, async () => {
+    const f = openFixture(entry, { outcomes: ["confirmation"] });
+    f.window.eval(readScript("lib/outcome.js"));
+    const O = f.window.Objector;
+    const lang = entry.language;
+    if (entry.variant.prestep) {
+      const yes = await f.wait(() => O.filler.scanForm(f.document.body, f.compiled, lang).yes, 3000);
+      O.filler.click(yes);
+    }
+    const filled = await O.filler.fillForm(f.document, f.compiled, { language: lang, data: { profile: { emails: ["ada@example.org"], country: "DE" }, justification: REASON }, wait: f.wait, timeoutMs: 3000 });
+    assert.equal(filled.ok, true, JSON.stringify({ missing: filled.missing, mismatched: filled.mismatched }));
+    const check = await O.filler.verifyBeforeSend(f.document, f.compiled, { language: lang, filled: filled.filled, wait: f.wait });
+    assert.equal(check.ok, true, JSON.stringify(check.problems));
+    const send = O.filler.findSend(f.document.body, f.compiled, lang);
+    assert.ok(send, "Send found");
+    const select = f.document.querySelector("select");
+    const chosen = select && { value: select.value, text: select.options[select.selectedIndex].textContent };
+    const base = O.outcome.baseline(f.document, f.compiled, lang);
+    O.filler.click(send);
+    const v = await f.wait(() => O.outcome.judge(f.document, base, f.compiled, lang), 3000);
+    assert.equal(v && v.status, "confirmed");
+    const fields = f.posts[0].fields;
+    assert.equal(fields.email, entry.variant.prefilledEmail || "ada@example.org");
+    assert.ok(Object.values(fields).includes(REASON), "the justification was posted");
+    if (entry.variant.country) {
+      // The page posts what it keeps: an ISO code, or the value of the option named Germany in its language.
+      const posted = fields.Field1091243_iso2_country_code || fields.Field1091243;
+      const names = O.filler.countryNames("DE", lang);
+      assert.ok(posted === "DE" || (chosen && chosen.value === posted && names.has(O.normalize.normalizeText(chosen.text))), JSON.stringify({ fields, chosen }));
+    }
+    f.close();
+  });
+}
