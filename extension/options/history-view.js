@@ -143,6 +143,21 @@ export function mountHistory({ doc, bg, t, locale, download, status, now = () =>
   });
   more.addEventListener("click", () => load(false));
 
+  function adoptReportStyles(frame) {
+    try {
+      const inner = frame.contentDocument;
+      const win = frame.contentWindow;
+      if (!inner || !win || typeof win.CSSStyleSheet !== "function") return;
+      const css = [...inner.querySelectorAll("style")].map((s) => s.textContent).join("\n");
+      if (!css) return;
+      const sheet = new win.CSSStyleSheet();
+      sheet.replaceSync(css);
+      inner.adoptedStyleSheets = [sheet];
+    } catch {
+      // an unstyled preview is still a preview; the downloaded file keeps its styles
+    }
+  }
+
   function preview(result) {
     const box = $("export-preview");
     const body = $("export-preview-body");
@@ -155,7 +170,11 @@ export function mountHistory({ doc, bg, t, locale, download, status, now = () =>
       });
       body.append(table);
     } else if (result.format === "html") {
-      const frame = el(doc, "iframe", { sandbox: "", title: result.filename });
+      // No scripts run in the preview (sandbox without allow-scripts). The extension CSP, which a
+      // srcdoc frame inherits, blocks the report's <style>: its rules are adopted as a constructed
+      // stylesheet instead, which needs the frame's document (allow-same-origin).
+      const frame = el(doc, "iframe", { sandbox: "allow-same-origin", title: result.filename });
+      frame.addEventListener("load", () => adoptReportStyles(frame));
       frame.setAttribute("srcdoc", result.content);
       body.append(frame);
     } else {

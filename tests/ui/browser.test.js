@@ -189,6 +189,11 @@ test(`${NAME}: the history shows the records written by the CLI, newest first; a
   await page.click('button.export[data-format="html"]');
   await waitFor(() => readdirSync(downloads).find((f) => /^objector-history-.*\.html$/.test(f)), { timeoutMs: 15000, what: "the HTML report" });
   await page.waitForFunction(() => document.querySelector("#export-preview iframe"));
+  // The extension CSP blocks the report's own <style> in the srcdoc frame; its rules are adopted.
+  await page.waitForFunction(() => {
+    const inner = document.querySelector("#export-preview iframe").contentDocument;
+    return inner && inner.adoptedStyleSheets.length === 1 && inner.adoptedStyleSheets[0].cssRules.length > 0;
+  }, { timeout: 10000 });
   await new Promise((r) => setTimeout(r, 300)); // let the frame paint
   await (await page.$("#export-preview")).scrollIntoView();
   await shot(page, "export-preview");

@@ -204,7 +204,7 @@ test("export: a host filename without a date gets one; HTML previews in a sandbo
   await waitFor(() => downloads.length === 1);
   assert.equal(downloads[0].filename, "objector-history-2026-11-25.html");
   const frame = $("export-preview-body").querySelector("iframe");
-  assert.equal(frame.getAttribute("sandbox"), "", "no scripts run in the preview");
+  assert.equal(frame.getAttribute("sandbox"), "allow-same-origin", "no scripts run in the preview (no allow-scripts)");
 });
 
 test("justifications: the built-in text shows until the person adopts it; adopted texts are stored by the host as default", async () => {
