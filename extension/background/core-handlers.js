@@ -135,8 +135,12 @@ export function createCoreHandlers({ compiled, matcher, intents, bindings, tabs,
     // The press of Meta's Send: the record is in the outbox before this answers.
     async "content.submitted"({ record: r }, sender) {
       const { where, origin, path } = formOf(compiled, matcher, sender);
+      // A form without a country field never learns the country; the history still records
+      // where the person lives (the host requires it), from the profile the background holds.
+      const country = r.country || (await fillData.get(r.language)).profile.country || undefined;
       const clientId = await recorder.submission({
         ...r,
+        country,
         status: "submitted",
         formUrl: origin + path,
         formId: where.formId,

@@ -354,7 +354,12 @@
       const sub = current;
       sub.reported = judged.status;
       sub.status = judged.status;
-      const reason = judged.reason ? String(judged.reason).slice(0, 1000) : undefined;
+      // Meta's words as the person saw them: the whole answer when it is short (a sentence cut out
+      // of "Something went wrong. We're working on it." reads as less than Meta said), else the
+      // sentence that carried the cue.
+      const answer = judged.evidence && judged.evidence.answer_text;
+      const said = answer && answer.length <= 300 ? answer : judged.reason;
+      const reason = said ? String(said).slice(0, 1000) : undefined;
       const pending = status({ status: judged.status, reason: judged.status === "failed" ? reason || "failed" : undefined, evidence: judged.evidence });
       let message;
       if (judged.status === "confirmed") {

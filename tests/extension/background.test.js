@@ -163,6 +163,8 @@ test("content.submitted records at the press, with the form's identity from the 
   assert.equal(r.formId, "712876720715583");
   assert.equal(r.platform, "facebook");
   assert.deepEqual(r.evidence, { send_pressed_at: PRESS.pressedAt, form_origin: "https://www.facebook.com", form_path: "/help/contact/712876720715583" });
+  await core["content.submitted"]({ record: { ...PRESS, country: null } }, CONTENT);
+  assert.equal(recorded[1].country, "DE", "a form without a country field: the profile's country is recorded, never sent to the page");
   await assert.rejects(core["content.submitted"]({ record: PRESS }, { ...CONTENT, url: "https://www.facebook.com/privacy/genai/" }), { code: "forbidden_caller" }, "only a form page records");
 });
 
