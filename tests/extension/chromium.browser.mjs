@@ -143,7 +143,8 @@ test("Chromium: notice → one click → confirmed row in the host's SQLite; dir
     const germany = new RegExp(`<option value="(\\d+)">${new Intl.DisplayNames(["fr"], { type: "region" }).of("DE")}<`).exec(html)[1];
     assert.equal(direct.variant.country, "select-names");
     assert.equal(posts2[0].Field1091243, germany);
-    const awaiting = await waitFor(() => rows(db).find((r) => r.form_id === "6359191084165019"), 15000, "an awaiting-code row");
+    // Recorded at the press as submitted; Meta's code step follows as an event.
+    const awaiting = await waitFor(() => rows(db).find((r) => r.form_id === "6359191084165019" && r.status === "awaiting-code"), 15000, "an awaiting-code row");
     assert.equal(awaiting.status, "awaiting-code");
     assert.equal(awaiting.page_language, "fr");
     // The person types the code Meta mailed into Meta's page; the confirmation that follows is
