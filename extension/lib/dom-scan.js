@@ -6,7 +6,8 @@
 //
 // visibleText(node) → normalised visible text under node (scripts, templates, hidden parts skipped).
 // snapshot(doc, compiled) → {url, lang, text, dialogs, links, step} for matcher.classifyPage.
-// labelOf(el, raw) → the control's accessible name, normalised (raw: as the page shows it).
+// labelOf(el, raw) → the control's accessible name, normalised (raw: as the page shows it); for a
+//   control without one, the text just before it in its field's area (nearbyText).
 // findFields(root, compiled, language) → {email, country, justification, optional, code} (each
 //   {el, type, label} or null) and {send, yes} buttons (elements or null).
 // pageStep(root, compiled, language) → "form" | "validation" | "prestep" | "code" | "confirmation" |
@@ -105,7 +106,32 @@
     }
     if (!parts.length && el.getAttribute("placeholder")) parts.push(el.getAttribute("placeholder"));
     if (!parts.length && el.getAttribute("title")) parts.push(el.getAttribute("title"));
+    if (!parts.length || !parts.join("").trim()) parts.push(nearbyText(el));
     return raw ? parts.join(" ").replace(/\s+/g, " ").trim() : normalizeText(parts.join(" "));
+  }
+
+  const FIELD_AREA = "input:not([type=hidden]), textarea, select, [contenteditable]:not([contenteditable=false]), [role=textbox], [role=combobox], [role=radiogroup], [role=radio], [aria-haspopup=listbox]";
+
+  // The text just before `el` inside its field's area (a <div> or <span> above the control), for a
+  // control with no label of its own. Never crosses into another field's area, nor out of a form.
+  function nearbyText(el) {
+    let node = el;
+    for (let depth = 0; depth < 3 && node && node.parentElement; depth++) {
+      for (let sib = node.previousSibling; sib; sib = sib.previousSibling) {
+        if (sib.nodeType === 3) {
+          const t = sib.data.replace(/\s+/g, " ").trim();
+          if (t) return t.length <= 200 ? t : "";
+          continue;
+        }
+        if (sib.nodeType !== 1 || !isShown(sib)) continue;
+        if (sib.matches(FIELD_AREA) || sib.querySelector(FIELD_AREA)) return "";
+        const t = rawText(sib, true).replace(/\s+/g, " ").trim();
+        if (t) return t.length <= 200 ? t : "";
+      }
+      node = node.parentElement;
+      if (!node || /^(FORM|BODY|FIELDSET)$/.test(node.tagName)) break;
+    }
+    return "";
   }
 
   function typeOf(el) {
@@ -265,5 +291,5 @@
     return page;
   }
 
-  return { visibleText, rawText, labelOf, controlsOf, findFields, findButton, buttonText, cueIn, pageStep, outcomeOf, snapshot, isShown, languagesFor, BUTTON_SELECTOR };
+  return { visibleText, rawText, labelOf, nearbyText, controlsOf, findFields, findButton, buttonText, cueIn, pageStep, outcomeOf, snapshot, isShown, languagesFor, BUTTON_SELECTOR };
 });

@@ -253,7 +253,6 @@
   const TEXT_TYPES = ["email", "text"];
   const BOX_TYPES = ["box", "editable"];
   const FIELD_SELECTOR = "input, textarea, select, [contenteditable]:not([contenteditable=false]), [role=textbox], [role=combobox], [aria-haspopup=listbox]";
-  const CONTROL_TAGS = `${FIELD_SELECTOR}, [role=radiogroup], [role=radio]`;
   const WIDGET_SELECTOR = "[role=combobox], [aria-haspopup=listbox]";
   const EMAIL_RE = /^[^@\s]+@[^@\s]+\.[^@\s]+$/;
   const ISO_ATTRIBUTES = ["data-iso", "data-value", "data-code", "data-country", "data-country-code", "value"];
@@ -273,35 +272,13 @@
     return "text";
   }
 
-  // The text just before `el` inside its field's area (a <div> or <span> above the control), when
-  // it has no label of its own. Never crosses into another field's area.
-  function nearbyText(el) {
-    let node = el;
-    for (let depth = 0; depth < 3 && node && node.parentElement; depth++) {
-      for (let sib = node.previousSibling; sib; sib = sib.previousSibling) {
-        if (sib.nodeType === 3) {
-          const t = sib.data.replace(/\s+/g, " ").trim();
-          if (t) return t.length <= 200 ? t : "";
-          continue;
-        }
-        if (sib.nodeType !== 1 || !domScan.isShown(sib)) continue;
-        if (sib.matches(CONTROL_TAGS) || sib.querySelector(CONTROL_TAGS)) return "";
-        const t = domScan.rawText(sib, true).replace(/\s+/g, " ").trim();
-        if (t) return t.length <= 200 ? t : "";
-      }
-      node = node.parentElement;
-      if (!node || node.tagName === "FORM" || node.tagName === "BODY" || node.tagName === "FIELDSET") break;
-    }
-    return "";
-  }
-
   // A label as the person reads it in a message: without the required star.
   function shownLabel(label) {
     return label.replace(/\s*\*+\s*$/, "").replace(/^\s*\*+\s*/, "").replace(/\s*:\s*$/, "").trim();
   }
 
   function rawLabel(el) {
-    return domScan.labelOf(el, true) || nearbyText(el);
+    return domScan.labelOf(el, true);
   }
 
   function groupLabel(group, radios) {
@@ -314,7 +291,7 @@
     if (group.getAttribute("aria-label")) return group.getAttribute("aria-label");
     const legend = group.tagName === "FIELDSET" && group.querySelector("legend");
     if (legend) return domScan.rawText(legend, true).replace(/\s+/g, " ").trim();
-    return nearbyText(group) || nearbyText(radios[0]);
+    return domScan.nearbyText(group) || domScan.nearbyText(radios[0]);
   }
 
   function optionText(radio) {

@@ -350,6 +350,13 @@
      [
       "error",
       "occur"
+     ],
+     [
+      "try",
+      "once more"
+     ],
+     [
+      "didn t work"
      ]
     ],
     "validation": [
@@ -620,6 +627,13 @@
      [
       "fehler",
       "aufgetreten"
+     ],
+     [
+      "nicht geklappt"
+     ],
+     [
+      "versuch",
+      "nochmal"
      ]
     ],
     "validation": [
@@ -1240,6 +1254,14 @@
      [
       "fout",
       "opgetreden"
+     ],
+     [
+      "probeer",
+      "nog eens"
+     ],
+     [
+      "lukt",
+      "niet"
      ]
     ],
     "validation": [
@@ -2849,6 +2871,10 @@
      [
       "vastuva",
       "kehtib"
+     ],
+     [
+      "arvest",
+      "vastuva"
      ]
     ],
     "acknowledged": [
