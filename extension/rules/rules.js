@@ -159,7 +159,8 @@
    "object": [
     "right to object",
     "object to",
-    "submit an objection"
+    "submit an objection",
+    "objection"
    ],
    "form": [
     "object to your information being used for ai at meta",
@@ -422,7 +423,8 @@
    "object": [
     "widersprechen",
     "widerspruchsrecht",
-    "widerspruch"
+    "widerspruch",
+    "einspruch"
    ],
    "form": [
     "einspruch gegen die verwendung deiner informationen fur ki bei meta",
@@ -691,7 +693,9 @@
    "object": [
     "s'opposer",
     "vous opposer",
-    "droit d'opposition"
+    "droit d'opposition",
+    "opposition",
+    "vous y opposer"
    ],
    "form": [
     "opposition a l'utilisation de vos informations"
@@ -895,7 +899,9 @@
    "object": [
     "opporti",
     "hai diritto di opporti all'uso delle tue informazioni per tali finalita",
-    "diritto di opposizione"
+    "diritto di opposizione",
+    "opporsi",
+    "opposizione"
    ],
    "form": [
     "opposizione all'uso delle tue informazioni"
@@ -1100,7 +1106,8 @@
    "object": [
     "bezwaar maken",
     "bezwaar te maken",
-    "recht van bezwaar"
+    "recht van bezwaar",
+    "bezwaar"
    ],
    "form": [
     "bezwaar tegen het gebruik van je gegevens"
@@ -1312,7 +1319,9 @@
    ],
    "object": [
     "derecho a oponerte",
-    "oponerte"
+    "oponerte",
+    "oposicion",
+    "oponer"
    ],
    "form": [
     "oposicion al uso de tu informacion"
@@ -1495,7 +1504,10 @@
    ],
    "object": [
     "direito de oposicao",
-    "opor-te"
+    "opor-te",
+    "opor",
+    "oposicao",
+    "objecao"
    ],
    "form": [
     "oposicao a utilizacao das tuas informacoes"
@@ -1882,7 +1894,8 @@
    ],
    "object": [
     "ratt att invanda",
-    "invanda"
+    "invanda",
+    "invand"
    ],
    "form": [
     "invandning mot att din information anvands"
@@ -2419,7 +2432,8 @@
    "object": [
     "rett a að andmæla",
     "andmæla",
-    "andmæli"
+    "andmæli",
+    "andmael"
    ],
    "form": [
     "andmæli gegn notkun upplysinga"
@@ -2590,7 +2604,9 @@
    "object": [
     "oikeus vastustaa",
     "vastustan",
-    "vastustaa"
+    "vastustaa",
+    "vastust",
+    "vastalause"
    ],
    "form": [
     "vastustan tietojeni kayttoa"
@@ -2775,7 +2791,8 @@
    ],
    "object": [
     "oigus esitada vastuvaide",
-    "vastuvaide"
+    "vastuvaide",
+    "vastuvaite"
    ],
    "form": [
     "vastuvaide teie teabe kasutamisele"
@@ -2962,7 +2979,9 @@
    ],
    "object": [
     "tiesibas iebilst",
-    "iebildums"
+    "iebildums",
+    "iebilst",
+    "iebildum"
    ],
    "form": [
     "iebildums pret jusu informacijas izmantosanu"
@@ -3144,7 +3163,9 @@
    "object": [
     "teise nesutikti",
     "prieštaravimas",
-    "priestaravimas"
+    "priestaravimas",
+    "priestarau",
+    "priestaravim"
    ],
    "form": [
     "priestaravimas del jusu informacijos naudojimo"
@@ -3345,7 +3366,8 @@
    "object": [
     "pravo vznest namitku",
     "namitka",
-    "namitku"
+    "namitku",
+    "namit"
    ],
    "form": [
     "namitka proti pouziti vasich informaci"
@@ -3543,7 +3565,8 @@
    ],
    "object": [
     "pravo namietat",
-    "namietka"
+    "namietka",
+    "namiet"
    ],
    "form": [
     "namietka proti pouzitiu vasich informacii"
@@ -3743,7 +3766,8 @@
    ],
    "object": [
     "pravico do ugovora",
-    "ugovor"
+    "ugovor",
+    "ugovarja"
    ],
    "form": [
     "ugovor zoper uporabo vasih podatkov"
@@ -4131,7 +4155,8 @@
    "object": [
     "jogod van tiltakozni",
     "tiltakozas",
-    "tiltakozni"
+    "tiltakozni",
+    "tiltakoz"
    ],
    "form": [
     "tiltakozas az adataid meta mi"
@@ -4329,7 +4354,9 @@
    ],
    "object": [
     "dreptul de a te opune",
-    "obiectie"
+    "obiectie",
+    "te opui",
+    "opozitie"
    ],
    "form": [
     "obiectie la utilizarea informatiilor tale"
@@ -4515,7 +4542,8 @@
    ],
    "object": [
     "право на възражение",
-    "възражение"
+    "възражение",
+    "възраз"
    ],
    "form": [
     "възражение срещу използването на вашата информация"
@@ -4697,7 +4725,10 @@
    ],
    "object": [
     "δικαιωμα εναντιωσης",
-    "εναντιωση"
+    "εναντιωση",
+    "αντιρρησ",
+    "εναντιωθ",
+    "εναντιωσ"
    ],
    "form": [
     "εναντιωση στη χρηση των πληροφοριων σας"
@@ -4921,7 +4952,8 @@
    ],
    "object": [
     "agoid a dheanamh",
-    "agoid"
+    "agoid",
+    "cur i gcoinne"
    ],
    "form": [
     "agoid in aghaidh d'fhaisneis a usaid"
@@ -5111,7 +5143,8 @@
    ],
    "object": [
     "dritt toggezzjona",
-    "oggezzjoni"
+    "oggezzjoni",
+    "toggezzjona"
    ],
    "form": [
     "oggezzjoni ghall-uzu tal-informazzjoni tieghek"
