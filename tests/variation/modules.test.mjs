@@ -4,7 +4,7 @@
 // variant that passes fails the test too, so the table only shrinks and never hides a fix).
 // Per family it prints "passed/total" and each failure with the page that caused it.
 //
-//   NODE_PATH=tests/node_modules node --test tests/variation/variation.test.mjs
+//   NODE_PATH=tests/node_modules node --test tests/variation/modules.test.mjs
 //   OBJECTOR_VARIATION_REPORT=/tmp/report.json …   also writes every result as JSON
 //   OBJECTOR_VARIATION_PAGES=/tmp/pages …          also writes the failing pages there
 import { test } from "node:test";
