@@ -8,7 +8,7 @@ import { createHostClient } from "../lib/host-client.js";
 import { createOutbox } from "../lib/outbox.js";
 import { createFillDataSource } from "../lib/fill-data.js";
 import { openPrivateStore, createRoutedStorage } from "../lib/private-store.js";
-import { createUiHandlers, onInstalled, shrinkJpeg } from "./ui-api.js";
+import { createUiHandlers, onInstalled, onStartup, shrinkJpeg } from "./ui-api.js";
 import { createDispatcher, senderRole, MessageError } from "../lib/messages.js";
 import { submissionFrom, eventFrom, browserLabel } from "../lib/records.js";
 import { createIntentStore } from "./intents.js";
@@ -108,7 +108,13 @@ api.runtime.onMessage.addListener((message, sender, sendResponse) => {
   return true; // the reply comes asynchronously
 });
 api.tabs.onRemoved.addListener((tabId) => core.forgetTab(tabId));
-api.runtime.onInstalled.addListener((details) => onInstalled(details, runtime));
+const firstRun = { value: false }; // one page per worker life: onInstalled or onStartup, not both
+api.runtime.onInstalled.addListener((details) => {
+  if (firstRun.value) return;
+  firstRun.value = true;
+  onInstalled(details, runtime);
+});
+api.runtime.onStartup.addListener(() => onStartup(runtime, { isSetUp: async () => (await fillData.get("en")).ready, shown: firstRun }));
 client.onStatusChange((status) => {
   if (status.connected) flush();
 });

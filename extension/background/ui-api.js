@@ -8,7 +8,8 @@
 // {tabs: {get(tabId) → tab, captureVisibleTab(windowId, {format, quality}) → data URL},
 //  shrink(dataUrl, scale, quality) → data URL (JPEG), bindings (background/bindings.js:
 //  latestForTab(tabId) → {clientId, formOrigin, formPath, pressedAt} | null), uuid() → string}.
-// onInstalled(details, runtime) opens the options page (first-run walkthrough) on a fresh install.
+// onInstalled(details, runtime) opens the options page (first-run walkthrough) on a fresh install;
+// onStartup(runtime, {isSetUp, shown}) opens it at a browser start while the profile is not set up.
 //
 // Outbox, for the options page: outbox.list → {waiting: [summary], rejected: [summary]} where a
 // summary is {key, kind, what: {platform, form_id, account_email, status, client_id}, added_at,
@@ -221,4 +222,22 @@ export function createUiHandlers({ client, outbox, storage, runtime, evidence = 
 export function onInstalled(details, runtime) {
   if (details && details.reason === "install") return runtime.openOptionsPage();
   return undefined;
+}
+
+// A browser start with Objector installed but the person's profile not set up: the first-run page
+// once more. Firefox fires no onInstalled for an add-on the installer put into the profile
+// (installer/README.md), so without this the walkthrough would never appear there.
+// isSetUp() → Promise<boolean>; shown(): a flag so that one start opens it at most once.
+export async function onStartup(runtime, { isSetUp, shown }) {
+  if (shown.value) return false;
+  shown.value = true;
+  let ready = true;
+  try {
+    ready = await isSetUp();
+  } catch {
+    ready = true; // cannot tell: do not open pages at the person
+  }
+  if (ready) return false;
+  await runtime.openOptionsPage();
+  return true;
 }
