@@ -83,21 +83,39 @@ firefox=""
 if [ "$system" = 0 ]; then
   for ff in firefox-esr firefox; do command -v "$ff" >/dev/null && { firefox="$ff"; break; }; done
 fi
-if [ -n "$firefox" ] && [ ! -f "$HOME/.mozilla/firefox/profiles.ini" ] &&
-   [ ! -f "${XDG_CONFIG_HOME:-$HOME/.config}/mozilla/firefox/profiles.ini" ]; then
-  echo "== first start of $firefox (headless) to make its profile"
+firefox_start() {  # one headless start and clean exit on this HOME's default profile
+  local shot
   shot="$(mktemp)"
   timeout 60 "$firefox" --headless --screenshot "$shot" about:blank >/dev/null 2>&1 || true
   rm -f "$shot"
+}
+firefox_running() {  # a live process holds the lock of one of this HOME's profiles
+  local lock target
+  for lock in "$HOME"/.mozilla/firefox/*/lock "${XDG_CONFIG_HOME:-$HOME/.config}"/mozilla/firefox/*/lock; do
+    [ -L "$lock" ] || continue
+    target="$(readlink "$lock")"
+    kill -0 "${target##*+}" 2>/dev/null && return 0
+  done
+  return 1
+}
+if [ -n "$firefox" ] && [ ! -f "$HOME/.mozilla/firefox/profiles.ini" ] &&
+   [ ! -f "${XDG_CONFIG_HOME:-$HOME/.config}/mozilla/firefox/profiles.ini" ]; then
+  echo "== first start of $firefox (headless) to make its profile"
+  firefox_start
 fi
 
 echo "== register the host and add the extension"
 "$bindir/objector" install "${scope[@]}" ${browsers[@]+"${browsers[@]}"} --host "$bindir/objector-host" \
   --extension "$extdir" --extension-id "$id"
 
+if [ -n "$firefox" ] && firefox_running; then
+  echo "Note: $firefox is running: it takes in the add-on at its next start and runs it from the one after."
+fi
+
 echo
-echo "Objector is installed. It starts with each browser above; its first-run page asks for your"
-echo "email, country and language. Check: $bindir/objector doctor   Remove: $top/installer/uninstall.sh${scope[0]:+ --system}"
+echo "Objector is installed. Chromium runs it from its next start and opens the first-run page (email,"
+echo "country, language); Firefox takes it in at its next start and runs it from the one after."
+echo "Check: $bindir/objector doctor   Remove: $top/installer/uninstall.sh${scope[0]:+ --system}"
 case ":${PATH}:" in
   *":$bindir:"*) ;;
   *) echo "Note: $bindir is not on your PATH; add it to run 'objector' by name." ;;
