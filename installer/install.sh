@@ -9,6 +9,8 @@
 #   --build-dir DIR  build here (default: build/release in the source tree); an already
 #                    configured build folder is reused as it is.
 #   --no-open        do not start the browsers afterwards (they show Objector's first-run page)
+#   --host-only      register the host only, put no extension into the browsers (for developers
+#                    and tests that load the extension themselves)
 # Everything goes under $HOME (per user), so HOME may point at any folder (the tests do that).
 set -euo pipefail
 top="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -16,6 +18,7 @@ top="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 system=0
 skip_deps=0
 open_browsers=1
+host_only=0
 build="$top/build/release"
 browsers=()
 while [ $# -gt 0 ]; do
@@ -23,11 +26,12 @@ while [ $# -gt 0 ]; do
     --system) system=1 ;;
     --skip-deps) skip_deps=1 ;;
     --no-open) open_browsers=0 ;;
+    --host-only) host_only=1; open_browsers=0 ;;
     --build-dir) build="$2"; shift ;;
     --build-dir=*) build="${1#*=}" ;;
     --browser) browsers+=(--browser "$2"); shift ;;
     --browser=*) browsers+=(--browser "${1#*=}") ;;
-    -h|--help) sed -n '2,13p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,15p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "install.sh: unknown option '$1' (see --help)" >&2; exit 2 ;;
   esac
   shift
@@ -73,6 +77,11 @@ echo "== build the extension ($extdir)"
 rm -rf "$extdir"
 mkdir -p "$extdir"
 node "$top/extension/build.mjs" --out "$extdir" >/dev/null
+if [ "$host_only" = 1 ]; then
+  echo "== register the host (--host-only: no extension put into the browsers)"
+  "$bindir/objector" install "${scope[@]}" ${browsers[@]+"${browsers[@]}"} --host "$bindir/objector-host"
+  exit 0
+fi
 id="$(node "$top/installer/pack.mjs" crx3 --source "$extdir/chromium" --key "$keydir/extension-key.pem" \
       --out "$extdir/objector.crx")"
 node "$top/installer/pack.mjs" xpi --source "$extdir/firefox" --out "$extdir/objector.xpi"

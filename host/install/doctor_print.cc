@@ -43,7 +43,8 @@ void PrintReport(const DoctorReport& report, bool as_json, std::ostream& out) {
         << (b.manifest.empty() ? "" : ": " + b.manifest.string()) << "\n";
     for (const std::string& line : b.extension)
       out << "  extension: " << line << "\n";
-    if (b.findings.empty()) out << "  ok: " << b.note << "\n";
+    // The host's own check stands even when the extension has a problem.
+    if (!b.note.empty()) out << "  ok: " << b.note << "\n";
     for (const Finding& f : b.findings) {
       out << "  PROBLEM [" << FailureName(f.failure) << "] " << f.problem
           << "\n";
