@@ -129,7 +129,8 @@ fs::path ExternalExtensionsDir(const Env& env, const BrowserRow& row,
   if (scope == Scope::kUser) return user_data / "External Extensions";
   const std::string name = row.name;
   if (name == "chromium") return env.System("/usr/share/chromium/extensions");
-  if (name == "chrome") return env.System("/usr/share/google-chrome/extensions");
+  if (name == "chrome")
+    return env.System("/usr/share/google-chrome/extensions");
   return {};
 }
 
@@ -233,8 +234,7 @@ bool RemoveUserJsBlock(const fs::path& profile, bool remove_empty,
   for (const std::string& l : Lines(text)) {
     bool ours = false;
     for (const auto& p : FirefoxPrefs()) {
-      bool keep_it =
-          std::find(keep.begin(), keep.end(), p.first) != keep.end();
+      bool keep_it = std::find(keep.begin(), keep.end(), p.first) != keep.end();
       if (!keep_it && l == PrefLine(p)) ours = true;
     }
     if (!ours) kept_lines.push_back(l);
