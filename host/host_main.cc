@@ -22,7 +22,12 @@ int main(int argc, char** argv) {
     return 1;
   }
   Caller caller = IdentifyCaller(args);
-  Status caller_status = CheckCaller(caller, AllowedCallerIds(env("OBJECTOR_EXTRA_ALLOWED_IDS")));
+  std::vector<std::string> allowed = AllowedCallerIds(env("OBJECTOR_EXTRA_ALLOWED_IDS"));
+  for (const std::string& id :
+       RecordedCallerIds({*data_dir + "/install-record.json", "/var/lib/objector/install-record.json"})) {
+    allowed.push_back(id);
+  }
+  Status caller_status = CheckCaller(caller, allowed);
   if (!caller_status.ok()) {
     std::cerr << "objector-host: started by an extension this host does not serve; every request will be refused\n";
   }

@@ -58,7 +58,8 @@ bool ParseArgs(const std::vector<std::string>& args,
       *err = "unknown option '" + args[i] + "'";
       return false;
     }
-    if (flag == "--browser" || flag == "--host") {
+    if (flag == "--browser" || flag == "--host" || flag == "--extension" ||
+        flag == "--extension-id") {
       if (!has_value) {
         if (i + 1 >= args.size()) {
           *err = flag + " needs a value";
@@ -68,6 +69,10 @@ bool ParseArgs(const std::vector<std::string>& args,
       }
       if (flag == "--host") {
         parsed->host = value;
+      } else if (flag == "--extension") {
+        parsed->extension = value;
+      } else if (flag == "--extension-id") {
+        parsed->extension_id = value;
       } else if (!AddBrowsers(value, parsed, err)) {
         return false;
       }

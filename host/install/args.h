@@ -18,6 +18,8 @@ struct ParsedArgs {
   bool json = false;     // --json
   bool help = false;     // --help / -h
   std::string host;      // --host PATH
+  std::string extension;     // --extension DIR (objector.crx, objector.xpi)
+  std::string extension_id;  // --extension-id ID (the .crx's id)
 };
 
 // Parses `args` accepting only the flags named in `allowed` (e.g. {"--browser",

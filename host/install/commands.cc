@@ -6,6 +6,7 @@
 #include "browsers.h"
 #include "doctor.h"
 #include "env.h"
+#include "extension.h"
 #include "installer.h"
 #include "registry.h"
 
@@ -21,11 +22,16 @@ void BrowserList(std::ostream& out) {
 constexpr char kInstallHelp[] =
     "Usage: objector install [--browser NAME...] [--system] [--dry-run] "
     "[--host PATH]\n"
+    "                        [--extension DIR --extension-id ID]\n"
     "Registers objector-host with every browser found (or the ones named) so "
     "that the Objector\n"
     "extension can reach it. Safe to run again. --system writes the "
     "system-wide locations (root).\n"
-    "--host defaults to objector-host next to this program.\n";
+    "--host defaults to objector-host next to this program. --extension DIR "
+    "(objector.crx and\n"
+    "objector.xpi, made by installer/install.sh) also puts the extension into "
+    "each browser;\n"
+    "--extension-id is the id of the key that signed objector.crx.\n";
 constexpr char kUninstallHelp[] =
     "Usage: objector uninstall [--browser NAME...] [--system] [--purge] "
     "[--dry-run]\n"
@@ -38,8 +44,16 @@ int RunInstall(const std::vector<std::string>& args, std::ostream& out,
                std::ostream& err) {
   ParsedArgs a;
   std::string e;
-  if (!ParseArgs(args, {"--browser", "--system", "--dry-run", "--host"}, &a,
-                 &e)) {
+  if (!ParseArgs(args,
+                 {"--browser", "--system", "--dry-run", "--host", "--extension",
+                  "--extension-id"},
+                 &a, &e) ||
+      (a.extension.empty() != a.extension_id.empty() &&
+       (e = "--extension and --extension-id go together", true)) ||
+      (!a.extension_id.empty() && !IsChromiumId(a.extension_id) &&
+       (e = "--extension-id '" + a.extension_id +
+            "' is not a Chromium id (32 letters a-p)",
+        true))) {
     err << "objector install: " << e << "\n" << kInstallHelp;
     return 2;
   }
@@ -55,6 +69,9 @@ int RunInstall(const std::vector<std::string>& args, std::ostream& out,
   o.dry_run = a.dry_run;
   o.host_path =
       a.host.empty() ? DefaultHostPath() : std::filesystem::absolute(a.host);
+  if (!a.extension.empty())
+    o.extension_dir = std::filesystem::absolute(a.extension);
+  o.chromium_id = a.extension_id;
   std::unique_ptr<Registry> registry = WindowsRegistry();
   int rc = Install(env, registry.get(), o, out, err);
   if (rc == 0 && !o.dry_run) out << "done; check with `objector doctor`\n";

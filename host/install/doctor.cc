@@ -9,6 +9,8 @@
 
 #include "args.h"
 #include "commands.h"
+#include "extension.h"
+#include "install_record.h"
 #include "fs_util.h"
 #include "host_probe.h"
 #include "installer.h"
@@ -36,6 +38,12 @@ const char* FailureName(Failure f) {
       return "database";
     case Failure::kNoBrowser:
       return "no browser";
+    case Failure::kExtensionNotInstalled:
+      return "extension not installed";
+    case Failure::kExtensionDisabled:
+      return "extension disabled";
+    case Failure::kIdMismatch:
+      return "id mismatch";
   }
   return "?";
 }
@@ -74,6 +82,11 @@ namespace {
 
 std::string Reinstall(const BrowserRow& row) {
   return "run `objector install --browser " + std::string(row.name) + "`";
+}
+
+std::string ReadJsonText(const fs::path& file) {
+  std::string text, e;
+  return ReadFile(file, &text, &e) ? text : std::string();
 }
 
 bool HasString(const json& array, const std::string& want) {
@@ -267,7 +280,9 @@ void Probe(const Env& env, const BrowserRow& row, const fs::path& manifest,
   req.path = host;
   req.argv = {host};
   if (row.family == Family::kChromium) {
-    req.argv.push_back(ChromiumOrigin());
+    req.argv.push_back(check->caller_id.empty()
+                           ? ChromiumOrigin()
+                           : "chrome-extension://" + check->caller_id + "/");
     if (env.os == Os::kWindows) req.argv.push_back("--parent-window=0");
   } else {
     req.argv.push_back(manifest.string());
@@ -323,6 +338,149 @@ void Probe(const Env& env, const BrowserRow& row, const fs::path& manifest,
           {Failure::kErrorCommunicating, host + ": " + r.detail + err_hint,
            "make sure \"path\" is objector-host, then " + Reinstall(row)});
       return;
+  }
+}
+
+// The Chromium ids this machine's installs recorded (user, then system).
+std::vector<std::string> RecordedIds(const Env& env) {
+  std::vector<std::string> ids;
+  for (Scope scope : {Scope::kUser, Scope::kSystem}) {
+    InstallRecord record;
+    std::string e;
+    if (LoadRecord(RecordPath(env, scope), &record, &e)) {
+      ids.insert(ids.end(), record.extension_ids.begin(),
+                 record.extension_ids.end());
+    }
+  }
+  return ids;
+}
+
+std::string Describe(const ProfileExtension& x) {
+  return x.profile.filename().string() + ": " +
+         (x.enabled ? "installed, enabled" : "installed, DISABLED") +
+         ", version " + (x.version.empty() ? "?" : x.version) + ", id " + x.id;
+}
+
+void CheckChromiumExtension(const Env& env, const BrowserRow& row,
+                            const json& manifest, BrowserCheck* check) {
+  std::vector<std::string> ids = RecordedIds(env);
+  ids.push_back(ChromiumId());
+  std::string id;
+  for (const fs::path& p : ChromiumProfiles(env, row)) {
+    ProfileExtension x = ChromiumProfileExtension(p, ids);
+    if (!x.installed) {
+      check->extension.push_back(p.filename().string() + ": not installed");
+      continue;
+    }
+    check->extension.push_back(Describe(x));
+    if (id.empty() || x.enabled) id = x.id;
+    if (!x.enabled) {
+      check->findings.push_back(
+          {Failure::kExtensionDisabled,
+           "Objector is switched off in " + p.string() + " (" +
+               x.why_disabled + ")",
+           "open chrome://extensions in that profile and switch Objector on"});
+    }
+  }
+  std::error_code ec;
+  for (Scope scope : {Scope::kUser, Scope::kSystem}) {
+    fs::path dir = ExternalExtensionsDir(env, row, scope);
+    for (const std::string& recorded : RecordedIds(env)) {
+      fs::path file = dir / (recorded + ".json");
+      if (dir.empty() || !fs::exists(file, ec)) continue;
+      json reg = json::parse(ReadJsonText(file), nullptr, false);
+      std::string crx = reg.is_object() ? reg.value("external_crx", "") : "";
+      if (crx.empty() || !fs::exists(crx, ec)) {
+        check->findings.push_back(
+            {Failure::kExtensionNotInstalled,
+             file.string() + " names the package " + crx +
+                 ", which does not exist",
+             "run installer/install.sh again"});
+        continue;
+      }
+      check->extension.push_back("registered " + recorded + " in " +
+                                 file.string() + " (version " +
+                                 reg.value("external_version", "?") +
+                                 "; the browser installs it at its start)");
+      if (id.empty()) id = recorded;
+    }
+  }
+  if (id.empty()) {
+    check->findings.push_back(
+        {Failure::kExtensionNotInstalled,
+         "Objector's extension is not installed in " +
+             std::string(row.display) + " (no profile has it, none registered)",
+         "run installer/install.sh (it adds the extension), then restart " +
+             std::string(row.display)});
+    return;
+  }
+  check->caller_id = id;
+  const std::string origin = "chrome-extension://" + id + "/";
+  if (manifest.is_object() &&
+      !HasString(manifest.value("allowed_origins", json()), origin)) {
+    check->findings.push_back(
+        {Failure::kIdMismatch,
+         "id mismatch: the extension in " + std::string(row.display) +
+             " has id " + id + " but the host manifest " +
+             check->manifest.string() + " does not allow " + origin,
+         Reinstall(row) + ", or installer/install.sh again"});
+  }
+}
+
+void CheckFirefoxExtension(const Env& env, const BrowserRow& row,
+                           BrowserCheck* check) {
+  bool any = false;
+  std::error_code ec;
+  std::vector<fs::path> profiles = FirefoxProfiles(env, row);
+  for (const fs::path& p : profiles) {
+    ProfileExtension x = FirefoxProfileExtension(p, GeckoId());
+    fs::path xpi = p / "extensions" / (GeckoId() + ".xpi");
+    if (x.installed) {
+      check->extension.push_back(Describe(x));
+      any = true;  // present: a disabled one is its own finding
+      if (!x.enabled) {
+        check->findings.push_back(
+            {Failure::kExtensionDisabled,
+             "Objector is not running in " + p.string() + " (" +
+                 x.why_disabled + ")",
+             "run installer/install.sh again (it allows the unsigned add-on "
+             "in user.js), or switch it on in about:addons"});
+      }
+    } else if (fs::exists(xpi, ec)) {
+      check->extension.push_back(p.filename().string() + ": added " +
+                                 xpi.string() +
+                                 " (Firefox installs it at its next start)");
+      any = true;
+    } else {
+      check->extension.push_back(p.filename().string() + ": not installed");
+    }
+  }
+  if (!any) {
+    check->findings.push_back(
+        {Failure::kExtensionNotInstalled,
+         "Objector's add-on is not installed in " + std::string(row.display) +
+             (profiles.empty() ? " (no profile yet)" : ""),
+         profiles.empty() ? "start " + std::string(row.display) +
+                                " once, then run installer/install.sh"
+                          : "run installer/install.sh (it adds the add-on), "
+                            "then restart " +
+                                std::string(row.display)});
+  }
+}
+
+// The extension itself, per profile (Linux browsers from packages; other
+// systems: not checked, and said so).
+void CheckExtension(const Env& env, const BrowserRow& row,
+                    const std::string& manifest_text, BrowserCheck* check) {
+  if (row.os != Os::kLinux || row.packaging != Packaging::kNative) {
+    check->extension.push_back("not checked for this browser on this system");
+    return;
+  }
+  if (row.family == Family::kChromium) {
+    CheckChromiumExtension(env, row, json::parse(manifest_text, nullptr, false),
+                           check);
+  } else {
+    CheckFirefoxExtension(env, row, check);
   }
 }
 
@@ -385,7 +543,7 @@ DoctorReport Diagnose(const Env& env, Registry* registry,
                            row.name) != options.browsers.end();
     if (options.browsers.empty() ? !(t.found || systems[i].found) : !named)
       continue;
-    BrowserCheck check{row.name, row.display, row.family, {}, {}, {}, -1};
+    BrowserCheck check{row.name, row.display, row.family, {}, {}, {}, -1, {}, {}};
     if (row.packaging == Packaging::kSnap) {
       check.findings.push_back({Failure::kSandboxedBrowser,
                                 std::string(row.display) + " is a Snap",
@@ -406,9 +564,11 @@ DoctorReport Diagnose(const Env& env, Registry* registry,
       check.findings.push_back({Failure::kHostNotFound, err, Reinstall(row)});
     } else {
       check.findings = CheckManifest(env, row, text, check.manifest, &host);
-      if (check.findings.empty())
-        Probe(env, row, check.manifest, host, options, &check, &report);
     }
+    bool manifest_ok = !check.manifest.empty() && check.findings.empty();
+    CheckExtension(env, row, text, &check);
+    if (manifest_ok)
+      Probe(env, row, check.manifest, host, options, &check, &report);
     report.browsers.push_back(check);
   }
   if (report.browsers.empty()) {

@@ -29,6 +29,9 @@ enum class Failure {
   kSandboxedBrowser,    // Snap / Flatpak confinement
   kDatabase,            // history database cannot be opened or written
   kNoBrowser,           // nothing to check
+  kExtensionNotInstalled,  // the browser has no Objector extension
+  kExtensionDisabled,      // installed but switched off (or refused)
+  kIdMismatch,  // the installed extension's id is not in the host manifest
 };
 const char* FailureName(
     Failure f);  // "host not found", "access forbidden", ...
@@ -51,6 +54,9 @@ struct BrowserCheck {
   std::vector<Finding> findings;
   std::string note;  // ok line or remark
   double reply_ms = -1;
+  // One line per profile (or registration) about the extension itself.
+  std::vector<std::string> extension;
+  std::string caller_id;  // the id the host is probed with
 };
 
 struct DoctorReport {

@@ -28,6 +28,7 @@ void PrintReport(const DoctorReport& report, bool as_json, std::ostream& out) {
         o["problems"].push_back(p);
       }
       if (b.reply_ms >= 0) o["reply_ms"] = b.reply_ms;
+      o["extension"] = b.extension;
       j["browsers"].push_back(o);
     }
     for (const Finding& f : report.general)
@@ -40,7 +41,10 @@ void PrintReport(const DoctorReport& report, bool as_json, std::ostream& out) {
   for (const BrowserCheck& b : report.browsers) {
     out << b.display << " (" << b.name << ")"
         << (b.manifest.empty() ? "" : ": " + b.manifest.string()) << "\n";
-    if (b.findings.empty()) out << "  ok: " << b.note << "\n";
+    for (const std::string& line : b.extension)
+      out << "  extension: " << line << "\n";
+    // The host's own check stands even when the extension has a problem.
+    if (!b.note.empty()) out << "  ok: " << b.note << "\n";
     for (const Finding& f : b.findings) {
       out << "  PROBLEM [" << FailureName(f.failure) << "] " << f.problem
           << "\n";

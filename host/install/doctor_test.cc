@@ -10,6 +10,8 @@
 #include <functional>
 #include <nlohmann/json.hpp>
 
+#include "extension.h"
+#include "install_record.h"
 #include "installer.h"
 #include "manifest.h"
 #include "test_util.h"
@@ -99,6 +101,24 @@ struct Setup {
     fs::create_directories(env.home /
                            ".config/chromium");  // both browsers "found"
     fs::create_directories(env.home / ".mozilla/firefox");
+    // Objector as each browser records it once installed (the store ids).
+    Touch(chromium_prefs, ChromiumPrefs(ChromiumId(), json::array()));
+    Touch(env.home / ".mozilla/firefox/profiles.ini",
+          "[Profile0]\nName=default\nIsRelative=1\nPath=t.default\n");
+    Touch(env.home / ".mozilla/firefox/t.default/extensions.json",
+          json({{"addons",
+                 {{{"id", GeckoId()}, {"version", "0.1.0"}, {"active", true}}}}})
+              .dump());
+  }
+  fs::path chromium_prefs = env.home / ".config/chromium/Default/Preferences";
+  static std::string ChromiumPrefs(const std::string& id,
+                                   const json& disable_reasons) {
+    return json({{"extensions",
+                  {{"settings",
+                    {{id,
+                      {{"manifest", {{"version", "0.1.0"}}},
+                       {"disable_reasons", disable_reasons}}}}}}}})
+        .dump();
   }
   DoctorReport Run(std::vector<std::string> browsers = {}) {
     DoctorOptions o;
@@ -385,6 +405,67 @@ TEST_CASE(
   CHECK(r.browsers.at(0).manifest == manifest);
   CHECK(r.browsers.at(0).findings.at(0).problem.find("not a valid JSON") !=
         std::string::npos);
+}
+
+TEST_CASE(
+    "doctor: the extension itself is checked per profile: missing, switched "
+    "off, or with an id the host manifest does not allow") {
+  SECTION("not installed in any profile, none registered") {
+    Setup s;
+    fs::remove(s.chromium_prefs);
+    DoctorReport r = s.Run({"chromium"});
+    auto f = Failures(r);
+    REQUIRE(f.size() == 1);
+    CHECK(f[0] == Failure::kExtensionNotInstalled);
+    CHECK(r.browsers[0].findings[0].fix.find("installer/install.sh") !=
+          std::string::npos);
+  }
+  SECTION("switched off in chrome://extensions") {
+    Setup s;
+    Touch(s.chromium_prefs, Setup::ChromiumPrefs(ChromiumId(), {1}));
+    DoctorReport r = s.Run({"chromium"});
+    auto f = Failures(r);
+    REQUIRE(f.size() == 1);
+    CHECK(f[0] == Failure::kExtensionDisabled);
+  }
+  SECTION("Firefox refused the unsigned add-on") {
+    Setup s;
+    Touch(s.env.home / ".mozilla/firefox/t.default/extensions.json",
+          json({{"addons",
+                 {{{"id", GeckoId()},
+                   {"active", false},
+                   {"appDisabled", true}}}}})
+              .dump());
+    DoctorReport r = s.Run({"firefox"});
+    auto f = Failures(r);
+    REQUIRE(f.size() == 1);
+    CHECK(f[0] == Failure::kExtensionDisabled);
+    CHECK(r.browsers[0].findings[0].problem.find("unsigned") !=
+          std::string::npos);
+  }
+  SECTION("an id signed here and recorded, but missing from the manifest") {
+    Setup s;
+    const std::string id(32, 'b');
+    fs::remove(s.chromium_prefs);
+    fs::path crx = s.dir.path() / "objector.crx";
+    Touch(crx, "Cr24");
+    Touch(s.env.home / ".config/chromium/External Extensions" / (id + ".json"),
+          ExternalExtensionJson(crx, "0.1.0"));
+    InstallRecord record;
+    std::string e;
+    REQUIRE(LoadRecord(RecordPath(s.env, Scope::kUser), &record, &e));
+    record.extension_ids = {id};
+    REQUIRE(SaveRecord(RecordPath(s.env, Scope::kUser), record, &e));
+    DoctorReport r = s.Run({"chromium"});
+    auto f = Failures(r);
+    std::ostringstream out;
+    PrintReport(r, false, out);
+    INFO(out.str());
+    REQUIRE(!f.empty());
+    CHECK(f[0] == Failure::kIdMismatch);
+    CHECK(out.str().find("id mismatch: the extension in Chromium has id " +
+                         id) != std::string::npos);
+  }
 }
 
 }  // namespace

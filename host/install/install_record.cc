@@ -25,6 +25,7 @@ bool InstallRecord::StillUsed(const RecordEntry& e, size_t except) const {
 
 bool LoadRecord(const fs::path& file, InstallRecord* record, std::string* err) {
   record->entries.clear();
+  record->extension_ids.clear();
   std::error_code ec;
   if (!fs::exists(file, ec)) return true;
   std::string text;
@@ -34,8 +35,11 @@ bool LoadRecord(const fs::path& file, InstallRecord* record, std::string* err) {
     for (const auto& e : j.at("entries")) {
       record->entries.push_back(
           {e.value("browser", ""), e.at("kind").get<std::string>(),
-           e.at("path").get<std::string>(), e.value("root", "")});
+           e.at("path").get<std::string>(), e.value("root", ""),
+           e.value("note", "")});
     }
+    for (const auto& id : j.value("extension_ids", nlohmann::json::array()))
+      record->extension_ids.push_back(id.get<std::string>());
   } catch (const nlohmann::json::exception& ex) {
     *err = "install record " + file.string() + " is damaged (" + ex.what() +
            "); remove the files it lists by hand or delete it and run "
@@ -58,8 +62,10 @@ bool SaveRecord(const fs::path& file, const InstallRecord& record,
     nlohmann::json o = {
         {"browser", e.browser}, {"kind", e.kind}, {"path", e.path}};
     if (!e.root.empty()) o["root"] = e.root;
+    if (!e.note.empty()) o["note"] = e.note;
     j["entries"].push_back(o);
   }
+  if (!record.extension_ids.empty()) j["extension_ids"] = record.extension_ids;
   return WriteFileAtomic(file, j.dump(2) + "\n",
                          fs::perms::owner_read | fs::perms::owner_write, err);
 }

@@ -13,9 +13,13 @@ namespace objector::install {
 
 struct RecordEntry {
   std::string browser;  // table name that caused it ("" for shared folders)
-  std::string kind;     // "file" | "dir" | "registry"
+  std::string kind;     // "file" | "dir" | "registry" | "prefs"
   std::string path;     // file or folder path; for registry: the key
   std::string root;     // registry only: "HKCU" | "HKLM"
+  // "prefs" entries (a Firefox profile's user.js block): "created-user.js"
+  // and "kept:<pref>" items, ';'-separated, so that uninstall restores
+  // exactly what was there.
+  std::string note;
   bool operator==(const RecordEntry& o) const {
     return browser == o.browser && kind == o.kind && path == o.path &&
            root == o.root;
@@ -24,6 +28,9 @@ struct RecordEntry {
 
 struct InstallRecord {
   std::vector<RecordEntry> entries;  // in the order written
+  // Chromium ids of the extensions this install signed and registered (the
+  // host accepts them as callers besides the store ids).
+  std::vector<std::string> extension_ids;
   void Add(const RecordEntry& e);    // ignores exact duplicates
   // True when some entry other than `except` refers to the same
   // kind+path(+root).

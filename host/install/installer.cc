@@ -4,6 +4,7 @@
 #include <set>
 #include <system_error>
 
+#include "extension.h"
 #include "fs_util.h"
 #include "install_record.h"
 #include "manifest.h"
@@ -34,6 +35,9 @@ struct Run {
   InstallRecord record;
   std::set<std::string> written;  // manifest paths already written in this run
   bool failed = false;
+  // One line per browser for the closing table: what the host and the
+  // extension got.
+  std::vector<std::vector<std::string>> table;
 
   void Fail(const std::string& name, const std::string& message) {
     err << name << ": " << message << "\n";
@@ -47,7 +51,7 @@ struct Run {
       Fail(name, e);
       return false;
     }
-    for (const fs::path& d : created) record.Add({name, "dir", d.string(), ""});
+    for (const fs::path& d : created) record.Add({name, "dir", d.string(), "", ""});
     return true;
   }
 
@@ -65,7 +69,7 @@ struct Run {
                           : ""));
       return false;
     }
-    record.Add({name, "file", file.string(), ""});
+    record.Add({name, "file", file.string(), "", ""});
     out << "  wrote " << what << " " << file.string() << "\n";
     return true;
   }
@@ -73,8 +77,11 @@ struct Run {
   void One(const Target& t) {
     const BrowserRow& row = *t.row;
     out << row.display << " (" << row.name << "):\n";
+    table.push_back({row.display, "failed", "-"});
     if (row.packaging == Packaging::kSnap) {
       out << "  nothing written. " << SnapAdvice(row) << "\n";
+      table.back() = {row.display, "not possible (Snap)",
+                      "see `objector doctor`"};
       return;
     }
     if (t.manifest_dir.empty()) {
@@ -84,6 +91,8 @@ struct Run {
                   ? "run `objector install` as the user instead"
                   : "skipped")
           << "\n";
+      table.back()[1] = "no " + std::string(ScopeName(options.scope)) +
+                        "-wide location";
       return;
     }
     fs::path host = options.host_path;
@@ -96,7 +105,9 @@ struct Run {
         return;
       host = t.host_copy;
     }
-    std::string manifest = RenderManifest(row.family, host.string());
+    std::vector<std::string> ids;
+    if (!options.chromium_id.empty()) ids.push_back(options.chromium_id);
+    std::string manifest = RenderManifest(row.family, host.string(), ids);
     if (written.insert(t.manifest_path.string()).second ||
         !t.host_copy.empty()) {
       if (!Write(row.name, t.manifest_path, manifest, kManifestMode,
@@ -105,9 +116,109 @@ struct Run {
     } else {
       out << "  manifest " << t.manifest_path.string()
           << " (shared, already written)\n";
-      record.Add({row.name, "file", t.manifest_path.string(), ""});
+      record.Add({row.name, "file", t.manifest_path.string(), "", ""});
     }
     if (!t.registry_key.empty()) Register(t);
+    if (failed) return;
+    table.back()[1] = "registered";
+    table.back()[2] = Extension(t);
+  }
+
+  // Puts the extension into the browser (extension.h); returns the table
+  // cell.
+  std::string Extension(const Target& t) {
+    const BrowserRow& row = *t.row;
+    if (options.extension_dir.empty()) return "not asked (no --extension)";
+    if (row.family == Family::kChromium) {
+      fs::path dir = ExternalExtensionsDir(env, row, options.scope);
+      if (dir.empty())
+        return "not added: no local route; use the store build";
+      fs::path crx = options.extension_dir / kCrxName;
+      if (!Write(row.name, dir / (options.chromium_id + ".json"),
+                 ExternalExtensionJson(crx, ObjectorVersion()), kManifestMode,
+                 "external extension"))
+        return "FAILED";
+      return "added " + options.chromium_id + " (enabled at next start)";
+    }
+    if (options.scope == Scope::kSystem)
+      return "not added system-wide: run install.sh as the user";
+    std::vector<fs::path> profiles = FirefoxProfiles(env, row);
+    if (profiles.empty())
+      return "not added: no profile yet; start the browser once, then "
+             "install again";
+    std::string bytes, e;
+    if (!options.dry_run &&
+        !ReadFile(options.extension_dir / kXpiName, &bytes, &e)) {
+      Fail(row.name, e);
+      return "FAILED";
+    }
+    for (const fs::path& p : profiles) {
+      if (!options.dry_run && FirefoxProfileInUse(p)) {
+        // Firefox rewrites its permission store when it quits.
+        Fail(row.name, "the profile " + p.string() +
+                           " is in use: close the browser, then install again");
+        return "FAILED: close the browser first";
+      }
+      if (!Write(row.name, p / "extensions" / (GeckoId() + ".xpi"), bytes,
+                 kManifestMode, "add-on"))
+        return "FAILED";
+      if (options.dry_run) {
+        out << "  would add the signature-check block to "
+            << (p / "user.js").string() << "\n";
+        continue;
+      }
+      // An earlier install's entry already knows what was there before.
+      std::string note;
+      bool known = false;
+      for (const RecordEntry& have : record.entries) {
+        if (have.kind == "prefs" && have.path == p.string()) {
+          note = have.note;
+          known = true;
+        }
+      }
+      if (!known) {
+        for (const std::string& pref : PrefsAlreadySet(p))
+          note += "kept:" + pref + ";";
+      }
+      bool had_file = false;
+      if (!AddUserJsBlock(p, &had_file, &e)) {
+        Fail(row.name, e);
+        return "FAILED";
+      }
+      bool granted = false, had_store = false;
+      if (!GrantFirefoxOrigins(
+              p, GeckoId(),
+              HostPermissions(options.extension_dir / "firefox/manifest.json"),
+              &granted, &had_store, &e)) {
+        Fail(row.name, e);
+        return "FAILED";
+      }
+      if (!known) {
+        if (!had_file) note += "created-user.js;";
+        if (granted) note += "granted-origins;";
+        if (granted && !had_store)
+          note += "created-extension-preferences.json;";
+        record.Add({row.name, "prefs", p.string(), "", note});
+      }
+      out << "  allowed the unsigned add-on in " << (p / "user.js").string()
+          << "\n";
+    }
+    return "added to " + std::to_string(profiles.size()) +
+           " profile(s) (enabled at next start)";
+  }
+
+  void PrintTable() const {
+    size_t w0 = 7, w1 = 4;
+    for (const auto& r : table) {
+      w0 = std::max(w0, r[0].size());
+      w1 = std::max(w1, r[1].size());
+    }
+    auto pad = [](const std::string& s, size_t w) {
+      return s + std::string(w - s.size() + 2, ' ');
+    };
+    out << "\n" << pad("browser", w0) << pad("host", w1) << "extension\n";
+    for (const auto& r : table)
+      out << pad(r[0], w0) << pad(r[1], w1) << r[2] << "\n";
   }
 
   void Register(const Target& t) {
@@ -124,7 +235,7 @@ struct Run {
                               t.manifest_path.string(), &e)) {
       return Fail(t.row->name, e);
     }
-    record.Add({t.row->name, "registry", t.registry_key, t.registry_root});
+    record.Add({t.row->name, "registry", t.registry_key, t.registry_root, ""});
     out << "  set " << where << "\n";
   }
 };
@@ -165,7 +276,7 @@ int Install(const Env& env, Registry* registry, const InstallOptions& options,
         << "; build it, or pass --host /absolute/path/to/objector-host\n";
     return 1;
   }
-  Run run{env, registry, options, out, err, {}, {}, false};
+  Run run{env, registry, options, out, err, {}, {}, false, {}};
   const fs::path record_file = RecordPath(env, options.scope);
   std::string e;
   if (!LoadRecord(record_file, &run.record, &e)) {
@@ -180,7 +291,7 @@ int Install(const Env& env, Registry* registry, const InstallOptions& options,
       return 1;
     }
     for (const fs::path& d : created)
-      run.record.Add({"", "dir", d.string(), ""});
+      run.record.Add({"", "dir", d.string(), "", ""});
   }
   int count = 0;
   for (const Target& t : ResolveTargets(env, options.scope, HostName())) {
@@ -191,6 +302,11 @@ int Install(const Env& env, Registry* registry, const InstallOptions& options,
     ++count;
     run.One(t);
   }
+  if (!options.chromium_id.empty() && !options.dry_run) {
+    auto& ids = run.record.extension_ids;
+    if (std::find(ids.begin(), ids.end(), options.chromium_id) == ids.end())
+      ids.push_back(options.chromium_id);
+  }
   if (count == 0) {
     err << "no supported browser found for this " << ScopeName(options.scope)
         << "; name one with --browser NAME (see `objector install --help`)\n";
@@ -200,6 +316,7 @@ int Install(const Env& env, Registry* registry, const InstallOptions& options,
     err << e << "\n";
     return 1;
   }
+  run.PrintTable();
   if (options.dry_run) out << "dry run: nothing was written\n";
   return run.failed ? 1 : 0;
 }
@@ -220,16 +337,53 @@ bool RemoveEntry(const Env& env, Registry* registry, const RecordEntry& e,
     out << "  deleted " << e.root << "\\" << e.path << "\n";
     return true;
   }
+  if (e.kind == "prefs") {
+    if (dry_run)
+      return out << "  would remove Objector's block from " << e.path
+                 << "/user.js\n",
+             true;
+    if (FirefoxProfileInUse(e.path)) {
+      err << "the Firefox profile " << e.path
+          << " is in use: close the browser, then uninstall again\n";
+      return false;
+    }
+    std::vector<std::string> keep;
+    std::string note = e.note, msg;
+    for (size_t at; (at = note.find("kept:")) != std::string::npos;) {
+      size_t end = note.find(';', at);
+      keep.push_back(note.substr(at + 5, end - at - 5));
+      note.erase(0, end == std::string::npos ? note.size() : end + 1);
+    }
+    if (!RemoveUserJsBlock(e.path,
+                           e.note.find("created-user.js") != std::string::npos,
+                           keep, &msg) ||
+        (e.note.find("granted-origins") != std::string::npos &&
+         !RevokeFirefoxOrigins(
+             e.path, GeckoId(),
+             e.note.find("created-extension-preferences.json") !=
+                 std::string::npos,
+             &msg))) {
+      err << msg << "\n";
+      return false;
+    }
+    out << "  removed Objector's prefs from " << e.path << "\n";
+    return true;
+  }
   if (!fs::exists(e.path, ec)) return true;
   // A record is only ever written by us, but it is a file on disk: never let it
   // name anything but our own manifest or host copy (folders are removed only
   // when empty).
-  const std::string name = fs::path(e.path).filename().string();
-  if (e.kind == "file" && name != HostName() + ".json" &&
-      name != "objector-host") {
+  const fs::path file = e.path;
+  const std::string name = file.filename().string();
+  const bool ours =
+      name == HostName() + ".json" || name == "objector-host" ||
+      name == GeckoId() + ".xpi" ||
+      (file.extension() == ".json" && IsChromiumId(file.stem().string()));
+  if (e.kind == "file" && !ours) {
     err << "refusing to remove " << e.path
-        << ": the install record may only name org.objector.host.json or "
-           "objector-host\n";
+        << ": the install record may only name org.objector.host.json, "
+           "objector-host, <extension id>.json or "
+        << GeckoId() << ".xpi\n";
     return false;
   }
   if (e.kind == "dir") {

@@ -21,6 +21,10 @@ struct InstallOptions {
   bool dry_run = false;
   std::filesystem::path
       host_path;  // absolute path of the installed objector-host
+  // The folder with objector.crx and objector.xpi (installer/install.sh makes
+  // it) and the id of the key that signed the .crx; empty: the host only.
+  std::filesystem::path extension_dir;
+  std::string chromium_id;
 };
 
 struct UninstallOptions {

@@ -4,8 +4,10 @@
 #include "installer.h"
 
 #include <catch2/catch.hpp>
+#include <map>
 #include <nlohmann/json.hpp>
 
+#include "extension.h"
 #include "install_record.h"
 #include "manifest.h"
 #include "test_util.h"
@@ -242,7 +244,7 @@ TEST_CASE("uninstall refuses to delete a file the record should never name") {
   std::string e;
   fs::path rec = f.env.home / ".local/share/objector/install-record.json";
   REQUIRE(LoadRecord(rec, &record, &e));
-  record.Add({"firefox", "file", (f.env.home / "thesis.odt").string(), ""});
+  record.Add({"firefox", "file", (f.env.home / "thesis.odt").string(), "", ""});
   REQUIRE(SaveRecord(rec, record, &e));
   CHECK(f.Uninst() == 1);
   CHECK(Slurp(f.env.home / "thesis.odt") == "precious");
@@ -314,6 +316,80 @@ TEST_CASE(
   denied.set_read_only(true);
   CHECK(f.Inst({"firefox"}, Scope::kSystem, false, &denied) == 1);
   CHECK(f.err.str().find("access denied") != std::string::npos);
+}
+
+// Every file under `dir` with its content, to compare before and after.
+std::map<std::string, std::string> Contents(const fs::path& dir) {
+  std::map<std::string, std::string> out;
+  for (const auto& e : fs::recursive_directory_iterator(dir)) {
+    std::string rel = fs::relative(e.path(), dir).string();
+    out[rel] = e.is_regular_file() ? Slurp(e.path()) : std::string("<dir>");
+  }
+  return out;
+}
+
+TEST_CASE(
+    "--extension: Chromium's external-extension file, Firefox's add-on, "
+    "user.js block and grant; uninstall restores the person's own files") {
+  Fixture f;
+  const std::string id(32, 'c');
+  fs::path ext = f.dir.path() / "ext";
+  Touch(ext / kCrxName, "Cr24");
+  Touch(ext / kXpiName, "PK-xpi");
+  Touch(ext / "firefox/manifest.json",
+        R"({"host_permissions": ["https://*.facebook.com/*"]})");
+  fs::create_directories(f.env.home / ".config/chromium");
+  fs::path profile = f.env.home / ".mozilla/firefox/p.default";
+  Touch(f.env.home / ".mozilla/firefox/profiles.ini",
+        "[Profile0]\nName=default\nIsRelative=1\nPath=p.default\n");
+  // The person's own files, which must come back byte for byte.
+  Touch(profile / "user.js", "user_pref(\"browser.startup.page\", 3);\n");
+  Touch(profile / "prefs.js",
+        "user_pref(\"extensions.autoDisableScopes\", 0);\nuser_pref(\"a\", "
+        "1);\n");
+  Touch(profile / "extension-preferences.json", R"({"other@x":{"origins":[]}})");
+  const auto before = Contents(f.env.home);
+
+  InstallOptions o;
+  o.browsers = {"chromium", "firefox"};
+  o.host_path = f.host;
+  o.extension_dir = ext;
+  o.chromium_id = id;
+  REQUIRE(Install(f.env, nullptr, o, f.out, f.err) == 0);
+  INFO(f.out.str() << f.err.str());
+  auto reg = nlohmann::json::parse(Slurp(
+      f.env.home / ".config/chromium/External Extensions" / (id + ".json")));
+  CHECK(reg["external_crx"] == (ext / kCrxName).string());
+  CHECK(reg["external_version"] == ObjectorVersion());
+  auto m = nlohmann::json::parse(Slurp(
+      f.env.home / ".config/chromium/NativeMessagingHosts/org.objector.host.json"));
+  CHECK(m["allowed_origins"] ==
+        nlohmann::json::array({ChromiumOrigin(), "chrome-extension://" + id + "/"}));
+  CHECK(Slurp(profile / "extensions" / (GeckoId() + ".xpi")) == "PK-xpi");
+  const std::string user_js = Slurp(profile / "user.js");
+  CHECK(user_js.find("browser.startup.page") != std::string::npos);
+  CHECK(user_js.find("user_pref(\"xpinstall.signatures.required\", false);") !=
+        std::string::npos);
+  auto grants =
+      nlohmann::json::parse(Slurp(profile / "extension-preferences.json"));
+  CHECK(grants[GeckoId()]["origins"] ==
+        nlohmann::json::array({"https://*.facebook.com/*"}));
+  InstallRecord record;
+  std::string e;
+  REQUIRE(LoadRecord(RecordPath(f.env, Scope::kUser), &record, &e));
+  CHECK(record.extension_ids == std::vector<std::string>{id});
+  CHECK(f.out.str().find("Firefox   registered  added to 1 profile(s)") !=
+        std::string::npos);
+
+  // Installing again changes nothing more; Firefox copies the prefs into
+  // prefs.js as it would at its next start.
+  REQUIRE(Install(f.env, nullptr, o, f.out, f.err) == 0);
+  Touch(profile / "prefs.js",
+        Slurp(profile / "prefs.js") +
+            "user_pref(\"xpinstall.signatures.required\", false);\n");
+  REQUIRE(f.Uninst() == 0);
+  // The person had set autoDisableScopes before: it stays; ours goes.
+  CHECK(Contents(f.env.home) == before);
 }
 
 }  // namespace

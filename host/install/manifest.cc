@@ -27,7 +27,8 @@ const std::string& ObjectorVersion() {
   return s;
 }
 
-std::string RenderManifest(Family family, const std::string& host_path) {
+std::string RenderManifest(Family family, const std::string& host_path,
+                           const std::vector<std::string>& chromium_ids) {
   // The templates are checked in and configured at build time; parsing cannot
   // fail unless the build is broken, in which case nlohmann throws at the first
   // install (and the unit test fails).
@@ -36,6 +37,14 @@ std::string RenderManifest(Family family, const std::string& host_path) {
                                   : generated::kFirefoxTemplate);
   m["path"] = host_path;  // set here so that any character in the path is
                           // escaped correctly
+  if (family == Family::kChromium) {
+    for (const std::string& id : chromium_ids) {
+      std::string origin = "chrome-extension://" + id + "/";
+      bool have = false;
+      for (const auto& o : m["allowed_origins"]) have = have || o == origin;
+      if (!have) m["allowed_origins"].push_back(origin);
+    }
+  }
   return m.dump(2) + "\n";
 }
 

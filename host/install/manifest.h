@@ -4,6 +4,7 @@
 #define OBJECTOR_INSTALL_MANIFEST_H_
 
 #include <string>
+#include <vector>
 
 #include "browsers.h"
 
@@ -17,8 +18,10 @@ ChromiumOrigin();  // "chrome-extension://<id>/" (with the trailing slash)
 const std::string& ObjectorVersion();
 
 // The manifest text for `family` with `host_path` (absolute) as "path"; pretty
-// JSON, ends in "\n".
-std::string RenderManifest(Family family, const std::string& host_path);
+// JSON, ends in "\n". Chromium: `chromium_ids` (ids signed at install time)
+// are allowed besides the store id.
+std::string RenderManifest(Family family, const std::string& host_path,
+                           const std::vector<std::string>& chromium_ids = {});
 
 }  // namespace objector::install
 

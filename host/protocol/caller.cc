@@ -1,6 +1,9 @@
 #include "protocol/caller.h"
 
 #include <algorithm>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <sstream>
 
 #include "base/build_info.h"
 
@@ -44,6 +47,22 @@ std::vector<std::string> AllowedCallerIds(const std::string& extra_ids) {
     id.erase(id.find_last_not_of(" \t") + 1);
     if (!id.empty()) ids.push_back(id);
     start = comma + 1;
+  }
+  return ids;
+}
+
+std::vector<std::string> RecordedCallerIds(const std::vector<std::string>& record_files) {
+  std::vector<std::string> ids;
+  for (const std::string& file : record_files) {
+    std::ifstream in(file, std::ios::binary);
+    if (!in) continue;
+    std::stringstream text;
+    text << in.rdbuf();
+    nlohmann::json record = nlohmann::json::parse(text.str(), nullptr, false);
+    if (!record.is_object() || !record.contains("extension_ids") || !record["extension_ids"].is_array()) continue;
+    for (const auto& id : record["extension_ids"]) {
+      if (id.is_string() && !id.get<std::string>().empty()) ids.push_back(id.get<std::string>());
+    }
   }
   return ids;
 }

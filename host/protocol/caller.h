@@ -26,6 +26,11 @@ Caller IdentifyCaller(const std::vector<std::string>& args);
 // comma-separated ids in `extra_ids` (the value of $OBJECTOR_EXTRA_ALLOWED_IDS).
 std::vector<std::string> AllowedCallerIds(const std::string& extra_ids);
 
+// The Chromium ids that installer/install.sh signed on this machine and recorded ("extension_ids"
+// in each existing `install-record.json` of `record_files`: the user's data folder, then
+// /var/lib/objector for --system). Missing or unreadable files give no ids.
+std::vector<std::string> RecordedCallerIds(const std::vector<std::string>& record_files);
+
 // Ok for a by-hand caller or an allowed id; kForbiddenCaller otherwise.
 Status CheckCaller(const Caller& caller, const std::vector<std::string>& allowed);
 

@@ -1,5 +1,10 @@
 #include "protocol/caller.h"
 
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+
 #include <catch2/catch.hpp>
 
 #include "base/build_info.h"
@@ -44,6 +49,24 @@ TEST_CASE("OBJECTOR_EXTRA_ALLOWED_IDS adds comma-separated development ids", "[c
   CHECK(allowed.size() == 4);
   CHECK(CheckCaller({Caller::Kind::kChromium, "dev1"}, allowed).ok());
   CHECK(CheckCaller({Caller::Kind::kFirefox, "dev2"}, allowed).ok());
+}
+
+TEST_CASE("RecordedCallerIds reads the ids the installer recorded, and nothing from a bad record",
+          "[caller]") {
+  namespace fs = std::filesystem;
+  fs::path dir = fs::temp_directory_path() / ("objector-caller-test-" + std::to_string(::getpid()));
+  fs::create_directories(dir);
+  std::ofstream(dir / "good.json") << R"({"version":1,"entries":[],"extension_ids":["jfcfjcdncaghfohijlbleajahgkcnleg"]})";
+  std::ofstream(dir / "bad.json") << "{not json";
+  std::ofstream(dir / "none.json") << R"({"version":1,"entries":[]})";
+  auto ids = RecordedCallerIds({(dir / "missing.json").string(), (dir / "bad.json").string(),
+                                (dir / "none.json").string(), (dir / "good.json").string()});
+  CHECK(ids == std::vector<std::string>{"jfcfjcdncaghfohijlbleajahgkcnleg"});
+  auto allowed = AllowedCallerIds("");
+  allowed.insert(allowed.end(), ids.begin(), ids.end());
+  CHECK(CheckCaller({Caller::Kind::kChromium, "jfcfjcdncaghfohijlbleajahgkcnleg"}, allowed).ok());
+  CHECK_FALSE(CheckCaller({Caller::Kind::kChromium, "aaaabbbbccccddddeeeeffffgggghhhh"}, allowed).ok());
+  fs::remove_all(dir);
 }
 
 }  // namespace objector

@@ -2,7 +2,8 @@
 # Builds the .deb with CPack and checks its contents: both binaries and the three system-wide
 # manifests, each naming /usr/bin/objector-host with the extension's ids. Then, only as root with
 # CI=true (it changes the machine), installs it with dpkg -i, runs `objector doctor` on a
-# temporary HOME (must pass), and removes the package again.
+# temporary HOME (the host must answer; the only problems named are the extension's, which the
+# .deb does not carry), and removes the package again.
 # Usage: deb_test.sh BUILD_DIR
 set -euo pipefail
 build="$1"
@@ -44,5 +45,14 @@ fi
 dpkg -i "$deb"
 trap 'dpkg -r objector >/dev/null 2>&1 || true; rm -rf "$work"' EXIT
 mkdir -p "$work/home"
-HOME="$work/home" /usr/bin/objector doctor
-echo "ok: objector doctor passes after dpkg -i"
+rc=0
+out="$(HOME="$work/home" /usr/bin/objector doctor --browser chromium --browser firefox 2>&1)" || rc=$?
+echo "$out"
+problems="$(printf '%s\n' "$out" | grep -c 'PROBLEM \[' || true)"
+missing="$(printf '%s\n' "$out" | grep -c 'PROBLEM \[extension not installed\]' || true)"
+answered="$(printf '%s\n' "$out" | grep -c 'ok: host answered hello' || true)"
+if [ "$rc" -ne 1 ] || [ "$answered" -ne 2 ] || [ "$problems" -ne "$missing" ]; then
+  echo "FAIL: after dpkg -i, doctor should find the host answering for both browsers and name only the missing extension"
+  exit 1
+fi
+echo "ok: after dpkg -i the host answers both browsers; doctor names only the extension, which the .deb does not carry"

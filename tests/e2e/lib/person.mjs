@@ -77,7 +77,7 @@ export async function runInstaller(home, { buildDir = process.env.OBJECTOR_BUILD
   if (!existsSync(script)) throw new Error(`missing: ${script} (installer, issue 5)`);
   if (!buildDir) throw new Error("OBJECTOR_BUILD_DIR is not set: the installer needs the build folder");
   try {
-    await run("bash", [script, "--skip-deps", "--build-dir", buildDir, "--browser", "chromium",
+    await run("bash", [script, "--skip-deps", "--host-only", "--build-dir", buildDir, "--browser", "chromium",
       "--browser", "firefox"], { env: personEnv(home), maxBuffer: 16 << 20 });
   } catch (e) {
     throw new Error(`installer/install.sh failed (${e.code}): ${e.stderr || e.stdout || e.message}`);
