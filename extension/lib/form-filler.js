@@ -324,15 +324,20 @@
     return groups;
   }
 
+  // Marked optional by its label: an optional word, or a negated required word ("nije obavezno").
+  function isOptionalMark(label, compiled, langs) {
+    const norm = normalizeText(label);
+    if (domScan.cueIn(compiled, langs, "optional", norm)) return true;
+    const words = tokens(norm);
+    return langs.some((l) => domScan.cueIn(compiled, [l], "requiredMark", norm) && words.some((w) => compiled.languages[l].answer.negation.has(w)));
+  }
+
   // Marked required by the page: the attributes, a "*", or a required word in the label that is
-  // not negated ("(nije obavezno)" is optional).
+  // not negated.
   function isRequiredMark(el, label, compiled, langs) {
     if (el.required === true || el.getAttribute("aria-required") === "true") return true;
-    const norm = normalizeText(label);
-    if (domScan.cueIn(compiled, langs, "optional", norm)) return false;
-    if (/\*/.test(label)) return true;
-    const words = tokens(norm);
-    return langs.some((l) => domScan.cueIn(compiled, [l], "requiredMark", norm) && !words.some((w) => compiled.languages[l].answer.negation.has(w)));
+    if (isOptionalMark(label, compiled, langs)) return false;
+    return /\*/.test(label) || Boolean(domScan.cueIn(compiled, langs, "requiredMark", normalizeText(label)));
   }
 
   // Every control a person would fill, with its type, label and whether the page requires it.
@@ -351,7 +356,8 @@
       if (!domScan.isShown(el) || el.disabled || el.getAttribute("aria-disabled") === "true") continue;
       if (el.tagName === "BUTTON" && el.getAttribute("aria-haspopup") !== "listbox") continue;
       const label = rawLabel(el);
-      out.push({ el, type: fieldType(el), label: normalizeText(label), labelText: shownLabel(label), required: isRequiredMark(el, label, compiled, langs) });
+      out.push({ el, type: fieldType(el), label: normalizeText(label), labelText: shownLabel(label), required: isRequiredMark(el, label, compiled, langs),
+        optional: isOptionalMark(label, compiled, langs) });
     }
     return out;
   }
@@ -393,10 +399,10 @@
       pick((c) => c.type === "combobox" && !cue(c, "email")) ||
       pick((c) => c.type === "text" && (cue(c, "country") || auto(c) === "country" || auto(c) === "country-name"));
     const boxes = controls.filter((c) => BOX_TYPES.includes(c.type) && !taken.has(c));
-    let justification = boxes.find((c) => cue(c, "justification")) || boxes.find((c) => c.required && !cue(c, "optional")) ||
-      boxes.find((c) => !cue(c, "optional")) || (boxes.length === 1 ? boxes[0] : null);
+    let justification = boxes.find((c) => cue(c, "justification")) || boxes.find((c) => c.required && !c.optional) ||
+      boxes.find((c) => !c.optional) || (boxes.length === 1 ? boxes[0] : null);
     if (justification) taken.add(justification);
-    const optional = pick((c) => BOX_TYPES.includes(c.type) && (cue(c, "optional") || !c.required));
+    const optional = pick((c) => BOX_TYPES.includes(c.type) && (c.optional || !c.required));
     // The only text box of the form is required, whatever its marks.
     const textual = controls.filter((c) => [...TEXT_TYPES, ...BOX_TYPES].includes(c.type) && c !== code);
     if (textual.length === 1) textual[0].required = true;

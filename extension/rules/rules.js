@@ -2933,6 +2933,13 @@
      [
       "tekkis",
       "viga"
+     ],
+     [
+      "ei onnestunud"
+     ],
+     [
+      "proovi",
+      "veel kord"
      ]
     ],
     "validation": [

@@ -151,6 +151,18 @@ test("the optional second box stays empty, and a name is filled when the form as
   p.close();
 });
 
+test("a negated required word marks a box optional (hr 'nije obavezno'), so the other box gets the justification", async () => {
+  const p = open(`<form>${EMAIL}<textarea placeholder="Ostale informacije (nije obavezno)" data-k="other"></textarea><textarea placeholder="Objasnite kako na vas utječe" data-k="reason"></textarea>${SEND}</form>`, { lang: "hr" });
+  const scan = p.scan();
+  assert.equal(scan.fields.optional.labelText, "Ostale informacije (nije obavezno)");
+  assert.equal(scan.fields.optional.required, false);
+  const result = await p.fill();
+  assert.equal(result.ok, true);
+  assert.equal(p.window.__state.reason, REASON);
+  assert.equal(p.window.__state.other, undefined);
+  p.close();
+});
+
 test("a required field Objector does not know is refused by its label, and nothing is touched", async () => {
   const p = open(`<form>${EMAIL}<label for="t">Phone number *</label><input id="t" type="tel" data-k="tel">${BOX}${SEND}</form>`);
   const result = await p.fill();
