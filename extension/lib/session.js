@@ -31,42 +31,9 @@
   const FORM_STEPS = new Set(["form", "prestep", "validation"]);
   const DEFAULT_LIMITS = { formAppearMs: 20000, answerMs: 30000, codeMs: 60 * 60 * 1000 };
 
-  // INTERIM, until lib/form-filler.js and lib/outcome.js offer FLOW.md's API (being written now):
-  // the same calls on top of the previous filler and dom-scan. Removed when both have landed.
-  function interim(modules) {
-    const { domScan, filler } = modules;
-    const out = { ...modules };
-    if (!filler.scanForm) {
-      out.filler = {
-        ...filler,
-        scanForm: (root, compiled, language) => ({ fields: domScan.findFields(root, compiled, language) }),
-        neededData: () => ["email", "country", "justification"],
-        async fillForm(doc, compiled, { language, data, wait }) {
-          const round = (doc.location && /6359191084165019/.test(doc.location.href)) ? "2024" : "2025";
-          const r = await filler.fillFields(doc.body, compiled, { language, round, profile: data.profile, justification: (data.justification || {}).text || "", wait });
-          return { ok: r.ok, filled: { ...r.filled, country: r.filled.country || data.profile.country }, missing: r.missing, mismatched: r.mismatched, emailKept: r.emailKept };
-        },
-        verifyBeforeSend: async () => ({ ok: true, problems: [] }),
-        findSend: (root, compiled, language) => domScan.findFields(root, compiled, language).send,
-      };
-    }
-    if (!modules.outcome) {
-      out.outcome = {
-        baseline: () => null,
-        judge(doc, base, compiled, language) {
-          const o = domScan.outcomeOf(doc.body, compiled, language);
-          return o.status ? { status: o.status, reason: o.reason, evidence: {} } : null;
-        },
-        visibleAnswer: () => ({}),
-      };
-    }
-    return out;
-  }
-
   function createSession(deps) {
     const { doc, compiled, ask, createPanel, t, MutationObserver, setTimeout, clearTimeout, now, getSettings } = deps;
-    const modules = interim(deps.modules);
-    const { matcher, domScan, filler, outcome, watch: watchModule } = modules;
+    const { matcher, domScan, filler, outcome, watch: watchModule } = deps.modules;
     const limits = { ...DEFAULT_LIMITS, ...(deps.limits || {}) };
     const win = doc.defaultView;
     // Resolves with fn()'s first truthy value, polled every 100 ms, or null after timeoutMs.
