@@ -2433,7 +2433,8 @@
     "rett a að andmæla",
     "andmæla",
     "andmæli",
-    "andmael"
+    "andmael",
+    "mótmæl"
    ],
    "form": [
     "andmæli gegn notkun upplysinga"
