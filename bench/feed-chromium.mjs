@@ -10,7 +10,7 @@
 // Budget: (a) ≤ 1 s at p95; (b) Objector ≤ 1/10 of autoconsent.
 //
 //   node bench/feed-chromium.mjs [--rev REV|worktree] [--runs N] [--late N] [--late-ms MS]
-//        [--seconds S] [--autoconsent-logs] [--quick]
+//        [--seconds S] [--trace N] [--autoconsent-logs] [--quick]
 // --rev: the commit whose extension/ is built and measured (default HEAD; "worktree" builds the
 // working tree as it is). autoconsent runs with the configuration its addon sets on install
 // (heuristic detection, popup observer, cosmetic rules, opt-out) except that its console logging is
@@ -44,7 +44,7 @@ const FEED_URL = "https://www.facebook.com/";
 const CONTROL_LABEL = "Object with Objector";
 
 function options(argv) {
-  const o = { rev: "HEAD", runs: 20, late: 1, lateMs: 25000, seconds: 30, giveUpMs: 3000, autoconsentLogs: false };
+  const o = { rev: "HEAD", runs: 20, late: 1, lateMs: 25000, seconds: 30, giveUpMs: 3000, autoconsentLogs: false, trace: 1 };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const value = () => {
@@ -61,6 +61,7 @@ function options(argv) {
     else if (a === "--late") o.late = count();
     else if (a === "--late-ms") o.lateMs = count();
     else if (a === "--seconds") o.seconds = count();
+    else if (a === "--trace") o.trace = count();
     else if (a === "--autoconsent-logs") o.autoconsentLogs = true;
     else if (a === "--quick") Object.assign(o, { runs: 6, late: 1, seconds: 10 });
     else throw new Error(`unknown option ${a}; see the comment at the top of bench/feed-chromium.mjs`);
@@ -191,12 +192,21 @@ function visibilityProbe(giveUpMs) {
   requestAnimationFrame(frame);
 }
 
-async function noticeRun(browser, fixtures, noticeAfterMs, giveUpMs) {
+// One page load with the notice after `noticeAfterMs`. With `ids` (a traced run) the renderer is
+// profiled from load until the control is visible, for traceSummary().
+async function noticeRun(browser, fixtures, noticeAfterMs, giveUpMs, ids = null) {
   writeFileSync(join(fixtures, "feed.html"), feedPage({ noticeAfterMs }));
   const page = await browser.newPage();
   try {
     await page.evaluateOnNewDocument(visibilityProbe, giveUpMs);
     await page.goto(FEED_URL, { waitUntil: "load", timeout: 60000 });
+    let cdp = null;
+    if (ids) {
+      cdp = await page.createCDPSession();
+      await cdp.send("Profiler.enable");
+      await cdp.send("Profiler.setSamplingInterval", { interval: 100 });
+      await cdp.send("Profiler.start");
+    }
     const elements = await page.evaluate(() => window.__feed.elementsAtStart);
     const state = await page.waitForFunction((giveUp) => {
       const f = window.__feed;
@@ -211,12 +221,20 @@ async function noticeRun(browser, fixtures, noticeAfterMs, giveUpMs) {
       getSelection().removeAllRanges();
       return found;
     }, CONTROL_LABEL);
-    return {
+    const result = {
       noticeAfterMs, elements,
       visibleMs: state.visibleAt === null ? null : state.visibleAt - state.shownAt,
       hostMs: state.hostAt === null ? null : state.hostAt - state.shownAt,
       label,
     };
+    if (cdp) {
+      // The profile's clock (µs) against the page's performance.now(): read just before stopping.
+      const pageNow = await page.evaluate(() => performance.now());
+      result.profile = (await cdp.send("Profiler.stop")).profile;
+      result.shownAtProfileMs = state.shownAt + (result.profile.endTime / 1000 - pageNow);
+      await cdp.detach();
+    }
+    return result;
   } finally {
     await page.close();
   }
@@ -241,11 +259,15 @@ function latencySummary(results, giveUpMs) {
 // frame on its stack that has a script URL (so a built-in or a forced layout counts for the script
 // that called it); samples with no script on the stack are "(program)", "(garbage collector)" or
 // "(idle)".
-async function profileRun(browser, fixtures, seconds, ids) {
-  writeFileSync(join(fixtures, "feed.html"), feedPage({}));
+// With `withControl`, the notice comes 1 s after load and profiling starts once Objector's control
+// is visible (the panel's own upkeep while it is shown).
+async function profileRun(browser, fixtures, seconds, ids, { withControl = false } = {}) {
+  writeFileSync(join(fixtures, "feed.html"), feedPage(withControl ? { noticeAfterMs: 1000 } : {}));
   const page = await browser.newPage();
   try {
+    if (withControl) await page.evaluateOnNewDocument(visibilityProbe, 10000);
     await page.goto(FEED_URL, { waitUntil: "load", timeout: 60000 });
+    if (withControl) await page.waitForFunction(() => window.__probe.visibleAt !== null, { polling: 100, timeout: 20000 });
     const cdp = await page.createCDPSession();
     await cdp.send("Profiler.enable");
     await cdp.send("Profiler.setSamplingInterval", { interval: 250 });
@@ -267,7 +289,8 @@ function ownerOf(url, ids) {
   return "page";
 }
 
-function attribute(profile, ids, seconds) {
+// For each profile node: {owner, frame} of the nearest frame on its stack with a script URL.
+function classifier(profile, ids) {
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
   const parent = new Map();
   for (const n of profile.nodes) for (const c of n.children || []) parent.set(c, n.id);
@@ -290,6 +313,24 @@ function attribute(profile, ids, seconds) {
     ownerCache.set(id, result);
     return result;
   };
+  // Whether the page's showNotice() (feed.mjs) is on the node's stack.
+  const noticeCache = new Map();
+  const inShowNotice = (id) => {
+    if (!noticeCache.has(id)) {
+      let found = false;
+      for (let cur = id; cur !== undefined && !found; cur = parent.get(cur)) {
+        const f = byId.get(cur).callFrame;
+        found = f.functionName === "showNotice" && ownerOf(f.url, ids) === "page";
+      }
+      noticeCache.set(id, found);
+    }
+    return noticeCache.get(id);
+  };
+  return { ownerAndFrame, inShowNotice };
+}
+
+function attribute(profile, ids, seconds) {
+  const { ownerAndFrame } = classifier(profile, ids);
   const bins = Math.ceil(seconds / 10);
   const perBin = Array.from({ length: bins }, () => ({}));
   const total = {};
@@ -311,6 +352,51 @@ function attribute(profile, ids, seconds) {
     if (owner) (urls[owner] = urls[owner] || new Set()).add(n.callFrame.url);
   }
   return { perBin, total, frames, urls, seconds };
+}
+
+// Where the main thread's time went between the dialog's insertion (the page's showNotice() in the
+// profile) and the visible control: by owner, idle (waiting: timers, messages) included, and
+// Objector's own bursts in order with the functions they spent it in.
+function traceSummary(run, ids) {
+  const { profile } = run;
+  const { ownerAndFrame, inShowNotice } = classifier(profile, ids);
+  const samples = [];
+  let t = profile.startTime;
+  for (let i = 0; i < profile.samples.length; i++) {
+    t += profile.timeDeltas[i];
+    const next = i + 1 < profile.timeDeltas.length ? Math.max(0, profile.timeDeltas[i + 1]) : 0;
+    samples.push({ t: t / 1000, w: next / 1000, id: profile.samples[i] });
+  }
+  // The dialog's insertion: the last sample inside the page's showNotice(), or when that quick
+  // function was not sampled, the page's stamp carried over to the profile's clock (a few ms off).
+  const inNotice = samples.filter((x) => inShowNotice(x.id));
+  const t0 = inNotice.length ? inNotice[inNotice.length - 1].t : run.shownAtProfileMs;
+  const end = t0 + (run.visibleMs === null ? 3000 : run.visibleMs);
+  const by = {};
+  const bursts = [];
+  for (const x of samples) {
+    if (x.t <= t0 || x.t > end) continue;
+    const { owner, frame } = ownerAndFrame(x.id);
+    by[owner] = (by[owner] || 0) + x.w;
+    if (owner !== "objector") continue;
+    const last = bursts[bursts.length - 1];
+    if (last && x.t - last.end <= 3) {
+      last.end = x.t + x.w;
+      last.ms += x.w;
+    } else {
+      bursts.push({ start: x.t, end: x.t + x.w, ms: x.w, frames: {} });
+    }
+    const b = bursts[bursts.length - 1];
+    b.frames[frame] = (b.frames[frame] || 0) + x.w;
+  }
+  const owners = Object.entries(by).sort((a, b) => b[1] - a[1]).map(([o, v]) => `${o} ${ms(v)}`).join(", ");
+  const lines = [`  traced run (profiled at 100 µs, notice ${run.noticeAfterMs / 1000} s after load): control visible after ` +
+    `${run.visibleMs === null ? "never" : `${run.visibleMs.toFixed(0)} ms`}; main thread in that time: ${owners}`];
+  for (const b of bursts) {
+    const top = Object.entries(b.frames).sort((x, y) => y[1] - x[1]).slice(0, 3).map(([f, v]) => `${f} ${ms(v)}`).join("; ");
+    lines.push(`    Objector at +${(b.start - t0).toFixed(0)} ms for ${ms(b.ms)}: ${top}`);
+  }
+  return lines;
 }
 
 const per10 = (r, owner) => ((r.total[owner] || 0) * 10) / r.seconds;
@@ -373,10 +459,16 @@ async function main() {
     if (late.length) {
       console.log(`  notice ${o.lateMs / 1000} s after load: ${late.map((r) => (r.visibleMs === null ? `never (> ${o.giveUpMs / 1000} s)` : `${r.visibleMs.toFixed(0)} ms`)).join(", ")}`);
     }
+    for (let i = 0; i < o.trace; i++) {
+      const traced = await noticeRun(both.browser, fixtures, 2000, o.giveUpMs, both.ids);
+      for (const line of traceSummary(traced, both.ids)) console.log(line);
+    }
     console.log(`  budget: ≤ 1000 ms at p95 — ${a.p95 <= 1000 && late.every((r) => r.visibleMs !== null && r.visibleMs <= 1000) ? "met" : "MISSED"}`);
 
     // (b)
     const main = await profileRun(both.browser, fixtures, o.seconds, both.ids);
+    const crossSeconds = Math.min(10, o.seconds);
+    const shownControl = await profileRun(both.browser, fixtures, crossSeconds, both.ids, { withControl: true });
     await both.browser.close();
     browsers.pop();
     printProfile("(b) script time on the feed with no notice, both extensions loaded", main);
@@ -393,9 +485,12 @@ async function main() {
       if (top.length) console.log(`  where ${owner}'s time goes: ${top.map(([f, v]) => `${f} ${ms(v)}`).join("; ")}`);
     }
 
+    printProfile("(c) the same page with the notice and Objector's control shown (not in the budget)", shownControl);
+    const shownTop = topFrames(shownControl, "objector", 6);
+    if (shownTop.length) console.log(`  where objector's time goes: ${shownTop.map(([f, v]) => `${f} ${ms(v)}`).join("; ")}`);
+
     const alone = await launch({ work, name: "objector", extensions: [objector.dir], server });
     browsers.push(alone.browser);
-    const crossSeconds = Math.min(10, o.seconds);
     const oursAlone = await profileRun(alone.browser, fixtures, crossSeconds, alone.ids);
     await alone.browser.close();
     browsers.pop();
