@@ -29,15 +29,15 @@
 })(function () {
   const STATE_KEYS = ["kind", "platform", "language", "step", "formId"];
   const FORM_STEPS = new Set(["form", "prestep", "validation"]);
-  const DEFAULT_LIMITS = { formAppearMs: 20000, answerMs: 30000, codeMs: 60 * 60 * 1000 };
+  const DEFAULT_LIMITS = { formAppearMs: 20000, fieldsSettleMs: 8000, answerMs: 30000, codeMs: 60 * 60 * 1000 };
 
   function createSession(deps) {
     const { doc, compiled, ask, createPanel, t, MutationObserver, setTimeout, clearTimeout, now, getSettings } = deps;
     const { matcher, domScan, filler, outcome, watch: watchModule } = deps.modules;
     const limits = { ...DEFAULT_LIMITS, ...(deps.limits || {}) };
     const win = doc.defaultView;
-    // Resolves with fn()'s first truthy value, polled every 100 ms, or null after timeoutMs.
-    const wait = (fn, timeoutMs) =>
+    // Resolves with fn()'s first truthy value, polled every everyMs, or null after timeoutMs.
+    const wait = (fn, timeoutMs, everyMs = 100) =>
       new Promise((resolve) => {
         const until = now() + timeoutMs;
         const tick = () => {
@@ -49,7 +49,7 @@
           }
           if (value || stopped) return resolve(value || null);
           if (now() >= until) return resolve(null);
-          setTimeout(tick, 100);
+          setTimeout(tick, everyMs);
         };
         tick();
       });
@@ -213,8 +213,17 @@
           if (!step) return nothingSent(t("contentNoFormAfterPrestep", "Meta's form did not appear after the first question."));
         }
         if (!FORM_STEPS.has(step)) return nothingSent(t("contentNoForm", "Meta's form did not appear."));
-        const scan = filler.scanForm(body, compiled, language());
-        const data = await ask("content.fillData", { language: language(), fields: filler.neededData(scan) });
+        // What the form asks for, once its fields have rendered and stopped changing (a late
+        // field would otherwise get no data): the same non-empty list twice, 300 ms apart.
+        let previous = "";
+        const fields = (await wait(() => {
+          const list = filler.neededData(filler.scanForm(body, compiled, language()));
+          const key = list.join(",");
+          const steady = list.length > 0 && key === previous;
+          previous = key;
+          return steady ? list : null;
+        }, limits.fieldsSettleMs, 300)) || filler.neededData(filler.scanForm(body, compiled, language()));
+        const data = await ask("content.fillData", { language: language(), fields });
         if (!data.ready) {
           phase = "idle";
           return say([], { link: { label: t("contentSetupFirst", "Set up Objector first"), fn: () => ask("content.openOptions").catch(() => undefined) } });

@@ -8,7 +8,7 @@ import vm from "node:vm";
 export const EXTENSION_DIR = join(dirname(fileURLToPath(import.meta.url)), "..", "..", "..", "extension");
 
 export const PURE_SCRIPTS = ["rules/rules.js", "lib/normalize.js", "lib/matcher.js"];
-export const DOM_SCRIPTS = [...PURE_SCRIPTS, "lib/dom-scan.js", "lib/form-filler.js"];
+export const DOM_SCRIPTS = [...PURE_SCRIPTS, "lib/dom-scan.js", "lib/outcome.js", "lib/form-filler.js"];
 
 export function readScript(rel) {
   return readFileSync(join(EXTENSION_DIR, rel), "utf8");
