@@ -389,7 +389,8 @@ function traceSummary(run, ids) {
     const b = bursts[bursts.length - 1];
     b.frames[frame] = (b.frames[frame] || 0) + x.w;
   }
-  const owners = Object.entries(by).sort((a, b) => b[1] - a[1]).map(([o, v]) => `${o} ${ms(v)}`).join(", ");
+  const owners = Object.entries(by).sort((a, b) => b[1] - a[1]).map(([o, v]) => `${o} ${ms(v)}`).join(", ") ||
+    "no samples (showNotice() unsampled and the clocks did not line up)";
   const lines = [`  traced run (profiled at 100 µs, notice ${run.noticeAfterMs / 1000} s after load): control visible after ` +
     `${run.visibleMs === null ? "never" : `${run.visibleMs.toFixed(0)} ms`}; main thread in that time: ${owners}`];
   for (const b of bursts) {
