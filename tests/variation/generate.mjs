@@ -36,6 +36,7 @@ export const LANGUAGES = Object.keys(JSON.parse(readFileSync(join(here, "..", ".
 export const FAMILIES = ["notice-page", "notice-dialog", "form-2024", "form-2025", "instagram", "third-party", "prestep", "outcome"];
 export const FORMS = { fb2024: "6359191084165019", fb2025: "712876720715583", ig2025: "767264225370182", ig2024: "233964459562201", thirdParty: "1266025207620918" };
 export const META_PREFILLED_EMAIL = "meta.account@example.com";
+let P = PHRASES; // the wordings of the current generate() call (a held-out set may replace ours)
 const COUNTRIES = ["AT", "BE", "BG", "CY", "CZ", "DE", "DK", "EE", "ES", "FI", "FR", "GR", "HR", "HU", "IE", "IS", "IT",
   "LI", "LT", "LU", "LV", "MT", "NL", "NO", "PL", "PT", "RO", "SE", "SI", "SK"];
 
@@ -194,7 +195,7 @@ function sendHtml(kind, label) {
 const ANSWER_STATUS = { confirmed: "confirmed", received: "submitted", code: "awaiting-code", invalid: "failed", error: "failed" };
 
 function answerConfig(r, lang, kind) {
-  const p = PHRASES[lang];
+  const p = P[lang];
   const m = META[lang];
   const ours = wording(r, lang) === "ours";
   let text;
@@ -213,9 +214,10 @@ function answerConfig(r, lang, kind) {
   else if (where === "status") html = `<div role="status"><p>${esc(text)}</p></div>`;
   else if (where === "alert") html = `<div role="alert"><p class="x-err">${esc(text)}</p></div>`;
   else html = `<div><span>${esc(text)}</span></div>`;
+  const config = { kind, text, html, mode: kind === "invalid" ? "field" : r.pick(["replace", "replace", "disable"]), delayMs: r.pick([0, 200, 600, 1500]) };
   return {
-    config: { kind, text, html, mode: kind === "invalid" ? "field" : r.pick(["replace", "replace", "disable"]), delayMs: r.pick([0, 200, 600, 1500]) },
-    trait: { answer: kind, where, wording: ours ? "ours" : "meta" },
+    config,
+    trait: { answer: kind, where, wording: ours ? "ours" : "meta", answerMode: config.mode, answerDelay: config.delayMs },
     status: ANSWER_STATUS[kind],
   };
 }
@@ -226,7 +228,7 @@ const PROFILE_COUNTRIES = ["DE", "FR", "IE", "PL", "IT", "NL", "ES", "SE", "AT",
 // spec: {round: "2024"|"2025", platform, formKind, formId, url, country, secondBox, name, prestep,
 //        answer: kind}; everything else is drawn from r.
 function formVariant(r, id, family, lang, spec) {
-  const p = PHRASES[lang];
+  const p = P[lang];
   const m = META[lang];
   const ours = () => wording(r, lang) === "ours";
   const style = r.pick(LABEL_STYLES);
@@ -371,7 +373,7 @@ function linked(text, href) {
 
 function noticeText(r, lang) {
   const ours = wording(r, lang) === "ours";
-  return { text: ours ? r.pick(PHRASES[lang].notice) : META[lang].notice, wording: ours ? "ours" : "meta" };
+  return { text: ours ? r.pick(P[lang].notice) : META[lang].notice, wording: ours ? "ours" : "meta" };
 }
 
 function noticePage(r, id, lang) {
@@ -428,13 +430,16 @@ const BUILDERS = {
 };
 
 // perFamily variants of each family; languages rotate so that every family covers all 26.
-export function generate({ seed = 9, perFamily = 40, families = FAMILIES } = {}) {
+// `phrases`: other wordings in phrases.mjs's shape (a held-out set kept out of the tree, to measure
+// the rules on words nobody tuned them to); `languages`: the languages to rotate through.
+export function generate({ seed = 9, perFamily = 40, families = FAMILIES, phrases = PHRASES, languages = LANGUAGES } = {}) {
+  P = phrases;
   const out = [];
   families.forEach((family) => {
     const fi = FAMILIES.indexOf(family);
     const r = prng(seed * 1000 + fi + 1);
     for (let i = 0; i < perFamily; i++) {
-      const lang = LANGUAGES[(i * 11 + fi * 5) % LANGUAGES.length];
+      const lang = languages[(i * 11 + fi * 5) % languages.length];
       const id = `${family}-${String(i).padStart(3, "0")}-${lang}`;
       const v = BUILDERS[family](r, id, lang, i);
       v.id = `${family}-${String(i).padStart(3, "0")}-${v.language}`;
@@ -446,16 +451,18 @@ export function generate({ seed = 9, perFamily = 40, families = FAMILIES } = {})
 
 // Files for the fixture server: <id>.html and pages.json ({pages: [{file, url, language, ...}]}).
 // URLs must be unique in one folder: the caller picks variants that do not collide.
-export function writeFolder(dir, variants) {
+// `extra`: more pages as {file, url, language, html} (the feed page, say).
+export function writeFolder(dir, variants, extra = []) {
   mkdirSync(dir, { recursive: true });
   const urls = new Map();
-  for (const v of variants) {
+  for (const v of [...variants, ...extra.map((e) => ({ ...e, id: e.file.replace(/\.html$/, "") }))]) {
     const key = new URL(v.url).host + new URL(v.url).pathname.replace(/\/$/, "");
     if (urls.has(key)) throw new Error(`writeFolder: ${v.id} and ${urls.get(key)} share ${v.url}`);
     urls.set(key, v.id);
     writeFileSync(join(dir, `${v.id}.html`), v.html);
   }
-  const pages = variants.map((v) => ({ file: `${v.id}.html`, url: v.url, language: v.language, kind: v.expect.kind, family: v.family }));
+  const pages = [...variants.map((v) => ({ file: `${v.id}.html`, url: v.url, language: v.language, kind: v.expect.kind, family: v.family })),
+    ...extra.map((e) => ({ file: e.file, url: e.url, language: e.language }))];
   writeFileSync(join(dir, "pages.json"), JSON.stringify({ _comment: "Generated by tests/variation/generate.mjs", pages }, null, 2) + "\n");
 }
 
