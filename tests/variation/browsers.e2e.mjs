@@ -24,12 +24,15 @@ import { say } from "../e2e/lib/strings.mjs";
 import { generate, writeFolder, FORMS } from "./generate.mjs";
 import { feedPage } from "./feed.mjs";
 import { pickSample } from "./sample.mjs";
+import { wordings } from "./wordings.mjs";
 
 const name = config.browser;
 const PERSON = { email: "ana.objector@example.org", country: "IE", language: "en" };
 const SEED = Number(process.env.OBJECTOR_VARIATION_SEED || 9);
 const FEED_URL = "https://www.facebook.com/";
-const { sample, closeTab } = pickSample(generate({ seed: SEED, perFamily: 30 }), { browser: name, feedUrl: FEED_URL });
+const WORDS = await wordings();
+const { sample, closeTab } = pickSample(generate({ seed: SEED, perFamily: 30, phrases: WORDS.phrases, languages: WORDS.languages }), { browser: name, feedUrl: FEED_URL });
+if (WORDS.heldOut) console.log(`variation: held-out wordings from ${WORDS.heldOut}`);
 let s;
 const tally = new Map();
 

@@ -11,11 +11,14 @@ import { join, dirname } from "node:path";
 import { fileURLToPath } from "node:url";
 import { generate, FAMILIES } from "./generate.mjs";
 import { runSessions } from "./session-run.mjs";
+import { wordings } from "./wordings.mjs";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const KNOWN = JSON.parse(readFileSync(join(here, "known-failures.json"), "utf8"));
 const ALLOWED = KNOWN.sessionFailures || {};
-const variants = generate({ seed: KNOWN.seed, perFamily: KNOWN.perFamily });
+const WORDS = await wordings();
+const variants = generate({ seed: KNOWN.seed, perFamily: KNOWN.perFamily, phrases: WORDS.phrases, languages: WORDS.languages });
+if (WORDS.heldOut) console.log(`session: held-out wordings from ${WORDS.heldOut}; known-failures.json does not apply`);
 const byId = new Map(variants.map((v) => [v.id, v]));
 const started = Date.now();
 const results = await runSessions(variants, { concurrency: 24 });
