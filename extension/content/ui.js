@@ -46,7 +46,16 @@
 button{font:inherit;font-weight:600;margin-top:8px;padding:8px 14px;border:0;border-radius:8px;background:#0a5c36;color:#fff;cursor:pointer}
 button:focus-visible{outline:3px solid #7fb8ff;outline-offset:2px}
 button.link{display:block;padding:0;background:none;color:#0a4fa8;font-weight:400;text-decoration:underline}`;
+  // How often the guard looks at the control: every SAMPLE_MS while the pointer is near the panel
+  // or the keyboard focus is in it (a click can only come then, and a lure under the control puts
+  // the pointer there), else every SLOW_MS on average, at random so a page cannot time a flash to
+  // fall between two looks. Each look runs in an animation frame, where the layout it needs is the
+  // one the frame makes anyway. The page's top layer is re-read every TOP_LAYER_EVERY looks and
+  // at every click (toggle events tell us of popovers in between).
   const SAMPLE_MS = 100;
+  const SLOW_MS = 300;
+  const NEAR_PX = 160;
+  const TOP_LAYER_EVERY = 8;
   const TOP_LAYER = ":popover-open, :modal, :fullscreen";
 
   const REASONS = {
@@ -186,16 +195,47 @@ button.link{display:block;padding:0;background:none;color:#0a4fa8;font-weight:40
       return raiseDue || now.some((el) => !below.has(el));
     }
 
-    function tick() {
+    let looks = 0;
+    let pointer = null; // the pointer's last position on the page
+    const onPointer = (event) => {
+      pointer = { x: event.clientX, y: event.clientY };
+    };
+    globalThis.addEventListener("pointermove", onPointer, { capture: true, passive: true });
+    globalThis.addEventListener("pointerdown", onPointer, { capture: true, passive: true });
+
+    function attention() {
+      if (shadow.activeElement) return true;
+      if (!pointer || !lastBox) return false;
+      return pointer.x >= lastBox.left - NEAR_PX && pointer.x <= lastBox.right + NEAR_PX &&
+        pointer.y >= lastBox.top - NEAR_PX && pointer.y <= lastBox.bottom + NEAR_PX;
+    }
+    let lastBox = null;
+
+    function look() {
+      ticker = null;
+      if (box.hidden || removed) return;
       restore();
-      if (coveredByNewer() || !isOpen()) raise(); // the page may close our popover: open it again
+      looks += 1;
+      if (!isOpen() || raiseDue || (looks % TOP_LAYER_EVERY === 0 && coveredByNewer())) raise(); // the page may close our popover: open it again
       for (const [control, g] of guards) if (!control.hidden) g.sample();
+      lastBox = box.getBoundingClientRect();
+      schedule();
+    }
+
+    function schedule() {
+      if (ticker || box.hidden || removed) return;
+      const win = doc.defaultView;
+      const delay = attention() ? SAMPLE_MS : Math.round(SLOW_MS * (0.5 + Math.random()));
+      ticker = setTimeout(() => {
+        if (typeof win.requestAnimationFrame === "function" && doc.visibilityState === "visible") win.requestAnimationFrame(look);
+        else look();
+      }, delay);
     }
 
     function refresh() {
       box.hidden = !shown();
       if (box.hidden) {
-        clearInterval(ticker);
+        clearTimeout(ticker);
         ticker = null;
         if (isOpen()) host.hidePopover();
         return;
@@ -203,8 +243,8 @@ button.link{display:block;padding:0;background:none;color:#0a4fa8;font-weight:40
       restore();
       if (!isOpen()) raise();
       if (!ticker) {
-        ticker = setInterval(tick, SAMPLE_MS);
         for (const [control, g] of guards) if (!control.hidden) g.sample();
+        schedule();
       }
     }
 
@@ -274,7 +314,9 @@ button.link{display:block;padding:0;background:none;color:#0a4fa8;font-weight:40
       },
       remove() {
         removed = true;
-        clearInterval(ticker);
+        clearTimeout(ticker);
+        globalThis.removeEventListener("pointermove", onPointer, { capture: true });
+        globalThis.removeEventListener("pointerdown", onPointer, { capture: true });
         watcher.disconnect();
         globalThis.removeEventListener("toggle", onToggle, true);
         host.remove();
