@@ -7,6 +7,7 @@
 // createBindings({storage, now, maxAgeMs}) → {
 //   bind(clientId, {tabId, formOrigin, formPath, pressedAt}) → Promise<void>
 //   check(clientId, {tabId, origin, path}) → Promise<binding>   throws MessageError forbidden_caller
+//     unless the same tab, origin and form path (or a path under it: the form app's own next page)
 //   latestForTab(tabId) → Promise<binding | null>   the newest objection sent from that tab
 //   forgetTab(tabId) → Promise<void> }
 // Bindings older than maxAgeMs (default: two hours, past the one-hour code) are dropped.
@@ -42,7 +43,9 @@ export function createBindings({ storage, now = () => Date.now(), maxAgeMs = TWO
     async check(clientId, { tabId, origin, path }) {
       const b = (await locked(read))[clientId];
       if (!b) throw new MessageError("forbidden_caller", "this objection was not sent from this page");
-      if (b.tabId !== tabId || b.formOrigin !== origin || b.formPath !== path) {
+      const base = b.formPath.replace(/\/$/, "");
+      const samePage = path === b.formPath || path === base || path.startsWith(`${base}/`);
+      if (b.tabId !== tabId || b.formOrigin !== origin || !samePage) {
         throw new MessageError("forbidden_caller", "this objection was sent from another tab or form");
       }
       return b;

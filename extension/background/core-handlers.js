@@ -153,14 +153,16 @@ export function createCoreHandlers({ compiled, matcher, intents, bindings, tabs,
     },
 
     // Meta's answer to a press this tab's form made.
+    // The page may have moved on after Send (a form app pushing /help/contact/<id>/confirmation):
+    // the answer still counts from the same tab, origin and form path or a path under it.
     async "content.status"({ clientId, status, reason, evidence }, sender) {
-      const { origin, path } = formOf(compiled, matcher, sender);
-      const b = await bindings.check(clientId, { tabId: sender.tab.id, origin, path });
+      const url = new URL(sender.url);
+      const b = await bindings.check(clientId, { tabId: sender.tab.id, origin: url.origin, path: url.pathname });
       await recorder.event({
         clientId,
         status,
         reason,
-        evidence: evidenceFrom(evidence, { pressedAt: b.pressedAt, formOrigin: origin, formPath: path }),
+        evidence: evidenceFrom(evidence, { pressedAt: b.pressedAt, formOrigin: b.formOrigin, formPath: b.formPath }),
       });
       return {};
     },

@@ -178,6 +178,10 @@ test("content.status is accepted only from the tab and form that sent the object
   assert.equal(recorded[1].evidence.answer_text, evidence.answer_text);
   assert.equal(recorded[1].evidence.send_pressed_at, PRESS.pressedAt, "the press instant comes from the background's binding");
   assert.equal(recorded[1].evidence.form_path, "/help/contact/712876720715583");
+  await core["content.status"]({ clientId, status: "confirmed" }, { ...CONTENT, url: `${FORM_URL}/confirmation` });
+  assert.equal(recorded[2].evidence.form_path, "/help/contact/712876720715583", "the form app moved on to its own next page: still this form's answer");
+  recorded.pop();
+  await assert.rejects(core["content.status"]({ clientId, status: "confirmed" }, { ...CONTENT, url: "https://www.facebook.com/help/contact/7128767207155830" }), { code: "forbidden_caller" }, "a longer id is another form");
   await assert.rejects(core["content.status"]({ clientId, status: "confirmed" }, { ...CONTENT, tab: { id: 8 } }), { code: "forbidden_caller" }, "another tab");
   await assert.rejects(core["content.status"]({ clientId, status: "confirmed" }, { ...CONTENT, url: "https://www.facebook.com/help/contact/6359191084165019" }), { code: "forbidden_caller" }, "another form in the same tab");
   await assert.rejects(core["content.status"]({ clientId: "99999999-9999-4999-8999-999999999999", status: "confirmed" }, CONTENT), { code: "forbidden_caller" }, "a client id this browser never bound");
