@@ -291,6 +291,58 @@
      [
       "appl",
       "from now"
+     ],
+     [
+      "in effect",
+      "from now"
+     ],
+     [
+      "effective",
+      "immediately"
+     ],
+     [
+      "appl",
+      "immediately"
+     ],
+     [
+      "appl",
+      "henceforth"
+     ],
+     [
+      "valid",
+      "from now"
+     ],
+     [
+      "will honour"
+     ],
+     [
+      "ll honour"
+     ],
+     [
+      "will honor"
+     ],
+     [
+      "ll honor"
+     ],
+     [
+      "will respect",
+      "objection"
+     ],
+     [
+      "honour",
+      "request"
+     ],
+     [
+      "honor",
+      "request"
+     ],
+     [
+      "appl",
+      "from this point"
+     ],
+     [
+      "appl",
+      "with immediate effect"
      ]
     ],
     "acknowledged": [
@@ -567,6 +619,70 @@
      [
       "einspruch",
       "gilt"
+     ],
+     [
+      "gilt",
+      "ab sofort"
+     ],
+     [
+      "gilt",
+      "ab jetzt"
+     ],
+     [
+      "gilt",
+      "kunftig"
+     ],
+     [
+      "gilt",
+      "von nun an"
+     ],
+     [
+      "gelten",
+      "ab sofort"
+     ],
+     [
+      "angewendet",
+      "von nun an"
+     ],
+     [
+      "angewandt",
+      "ab sofort"
+     ],
+     [
+      "angewandt",
+      "kunftig"
+     ],
+     [
+      "wirksam",
+      "ab sofort"
+     ],
+     [
+      "ab sofort",
+      "umgesetzt"
+     ],
+     [
+      "ab sofort",
+      "beachtet"
+     ],
+     [
+      "widerspruch",
+      "stattgeb"
+     ],
+     [
+      "widerspruch",
+      "annehmen"
+     ],
+     [
+      "widerspruch",
+      "respektier"
+     ],
+     [
+      "einspruch",
+      "respektier"
+     ],
+     [
+      "einspruch",
+      "stattgeb"
      ]
     ],
     "acknowledged": [
@@ -795,6 +911,51 @@
      [
       "respect",
       "opposition"
+     ],
+     [
+      "appliqu",
+      "des maintenant"
+     ],
+     [
+      "appliqu",
+      "a compter de maintenant"
+     ],
+     [
+      "appliqu",
+      "dorenavant"
+     ],
+     [
+      "en vigueur",
+      "desormais"
+     ],
+     [
+      "valable",
+      "desormais"
+     ],
+     [
+      "dorenavant",
+      "pris en compte"
+     ],
+     [
+      "desormais",
+      "pris en compte"
+     ],
+     [
+      "honor",
+      "opposition"
+     ],
+     [
+      "prendr",
+      "en compte",
+      "opposition"
+     ],
+     [
+      "appliqu",
+      "immediatement"
+     ],
+     [
+      "accept",
+      "objection"
      ]
     ],
     "acknowledged": [
@@ -1001,6 +1162,59 @@
      [
       "opposizione",
       "rispett"
+     ],
+     [
+      "accogl",
+      "opposizione"
+     ],
+     [
+      "accett",
+      "opposizione"
+     ],
+     [
+      "applic",
+      "d ora in poi"
+     ],
+     [
+      "applic",
+      "da adesso"
+     ],
+     [
+      "applic",
+      "d ora in avanti"
+     ],
+     [
+      "applic",
+      "da subito"
+     ],
+     [
+      "applic",
+      "con effetto immediato"
+     ],
+     [
+      "valid",
+      "d ora in poi"
+     ],
+     [
+      "vale",
+      "d ora in poi"
+     ],
+     [
+      "d ora in poi",
+      "rispett"
+     ],
+     [
+      "d ora in poi",
+      "tenut",
+      "conto"
+     ],
+     [
+      "accogl",
+      "obiezione"
+     ],
+     [
+      "onorer",
+      "opposizione"
      ]
     ],
     "acknowledged": [
@@ -1216,6 +1430,46 @@
      [
       "bezwaar",
       "respecteren"
+     ],
+     [
+      "geldt",
+      "voortaan"
+     ],
+     [
+      "geldt",
+      "per direct"
+     ],
+     [
+      "toegepast",
+      "per direct"
+     ],
+     [
+      "van toepassing",
+      "vanaf nu"
+     ],
+     [
+      "van toepassing",
+      "voortaan"
+     ],
+     [
+      "honore",
+      "bezwaar"
+     ],
+     [
+      "accepteren",
+      "bezwaar"
+     ],
+     [
+      "bezwaar",
+      "inwillig"
+     ],
+     [
+      "toegepast",
+      "met onmiddellijke ingang"
+     ],
+     [
+      "geldt",
+      "met onmiddellijke ingang"
      ]
     ],
     "acknowledged": [
@@ -1416,6 +1670,42 @@
      [
       "respet",
       "oposicion"
+     ],
+     [
+      "aplic",
+      "desde ahora"
+     ],
+     [
+      "aplic",
+      "en adelante"
+     ],
+     [
+      "vigente",
+      "a partir de ahora"
+     ],
+     [
+      "valid",
+      "a partir de ahora"
+     ],
+     [
+      "acept",
+      "oposicion"
+     ],
+     [
+      "atend",
+      "oposicion"
+     ],
+     [
+      "honrar",
+      "oposicion"
+     ],
+     [
+      "aplic",
+      "inmediatamente"
+     ],
+     [
+      "aplic",
+      "de inmediato"
      ]
     ],
     "acknowledged": [
@@ -1599,6 +1889,46 @@
      [
       "respeitar",
       "oposicao"
+     ],
+     [
+      "aplic",
+      "a partir de agora"
+     ],
+     [
+      "aplic",
+      "de agora em diante"
+     ],
+     [
+      "aplic",
+      "doravante"
+     ],
+     [
+      "aplic",
+      "daqui em diante"
+     ],
+     [
+      "respeit",
+      "oposicao"
+     ],
+     [
+      "atend",
+      "oposicao"
+     ],
+     [
+      "honrar",
+      "oposicao"
+     ],
+     [
+      "em vigor",
+      "a partir de agora"
+     ],
+     [
+      "valid",
+      "a partir de agora"
+     ],
+     [
+      "aplic",
+      "imediatamente"
      ]
     ],
     "acknowledged": [
@@ -1797,6 +2127,54 @@
      [
       "obowiazuje",
       "od teraz"
+     ],
+     [
+      "stosow",
+      "od teraz"
+     ],
+     [
+      "stosow",
+      "od tej chwili"
+     ],
+     [
+      "stosow",
+      "od tej pory"
+     ],
+     [
+      "obowiazuj",
+      "od teraz"
+     ],
+     [
+      "obowiazuj",
+      "od tej chwili"
+     ],
+     [
+      "obowiazuj",
+      "od tej pory"
+     ],
+     [
+      "sprzeciw",
+      "zastosuj"
+     ],
+     [
+      "sprzeciw",
+      "uszanuj"
+     ],
+     [
+      "sprzeciw",
+      "uwzgledn"
+     ],
+     [
+      "sprzeciw",
+      "przyjm"
+     ],
+     [
+      "stosow",
+      "natychmiast"
+     ],
+     [
+      "obowiazuj",
+      "natychmiast"
      ]
     ],
     "acknowledged": [
@@ -1993,6 +2371,50 @@
      [
       "invandning",
       "beviljad"
+     ],
+     [
+      "tillamp",
+      "fran och med nu"
+     ],
+     [
+      "tillamp",
+      "hadanefter"
+     ],
+     [
+      "galler",
+      "hadanefter"
+     ],
+     [
+      "tillamp",
+      "framover"
+     ],
+     [
+      "galler",
+      "framover"
+     ],
+     [
+      "tillamp",
+      "omedelbart"
+     ],
+     [
+      "galler",
+      "omedelbart"
+     ],
+     [
+      "respekter",
+      "invandning"
+     ],
+     [
+      "godta",
+      "invandning"
+     ],
+     [
+      "bevilja",
+      "invandning"
+     ],
+     [
+      "galler",
+      "fr o m nu"
      ]
     ],
     "acknowledged": [
@@ -2166,6 +2588,50 @@
      [
       "gaelder",
       "fra nu af"
+     ],
+     [
+      "anvend",
+      "fra nu af"
+     ],
+     [
+      "anvend",
+      "fremover"
+     ],
+     [
+      "gaelder",
+      "fremover"
+     ],
+     [
+      "gaelder",
+      "med det samme"
+     ],
+     [
+      "anvend",
+      "med det samme"
+     ],
+     [
+      "respekter",
+      "indsigelse"
+     ],
+     [
+      "imodekomm",
+      "indsigelse"
+     ],
+     [
+      "accepter",
+      "indsigelse"
+     ],
+     [
+      "efterkomm",
+      "indsigelse"
+     ],
+     [
+      "gaelder",
+      "straks"
+     ],
+     [
+      "anvend",
+      "straks"
      ]
     ],
     "acknowledged": [
@@ -2352,6 +2818,54 @@
      [
       "gjelder",
       "fra na av"
+     ],
+     [
+      "gjelder",
+      "fremover"
+     ],
+     [
+      "brukes",
+      "fremover"
+     ],
+     [
+      "gjelder",
+      "fra na"
+     ],
+     [
+      "gjelder",
+      "umiddelbart"
+     ],
+     [
+      "gjelder",
+      "med umiddelbar virkning"
+     ],
+     [
+      "respekter",
+      "innsigelse"
+     ],
+     [
+      "imotekomm",
+      "innsigelse"
+     ],
+     [
+      "godta",
+      "innsigelse"
+     ],
+     [
+      "innsigelse",
+      "gjelder"
+     ],
+     [
+      "protest",
+      "gjelder"
+     ],
+     [
+      "etterkomm",
+      "innsigelse"
+     ],
+     [
+      "gjelder",
+      "heretter"
      ]
     ],
     "acknowledged": [
@@ -2526,6 +3040,34 @@
      [
       "virda",
       "andmael"
+     ],
+     [
+      "gild",
+      "hedan i fra"
+     ],
+     [
+      "gild",
+      "framvegis"
+     ],
+     [
+      "gild",
+      "strax"
+     ],
+     [
+      "virt",
+      "framvegis"
+     ],
+     [
+      "til greina",
+      "andmael"
+     ],
+     [
+      "tekid",
+      "gildi"
+     ],
+     [
+      "gild",
+      "fra og med"
      ]
     ],
     "acknowledged": [
@@ -2711,6 +3253,50 @@
      [
       "vastustu",
       "voimassa"
+     ],
+     [
+      "voimassa",
+      "tasta lahtien"
+     ],
+     [
+      "voimassa",
+      "jatkossa"
+     ],
+     [
+      "sovelle",
+      "valittomasti"
+     ],
+     [
+      "voimassa",
+      "valittomasti"
+     ],
+     [
+      "noudat",
+      "vastustu"
+     ],
+     [
+      "hyvaksy",
+      "vastustu"
+     ],
+     [
+      "vastustu",
+      "huomioon"
+     ],
+     [
+      "sovelle",
+      "tasta eteenpain"
+     ],
+     [
+      "voimassa",
+      "tasta eteenpain"
+     ],
+     [
+      "sovelle",
+      "nyt lahtien"
+     ],
+     [
+      "voimassa",
+      "nyt lahtien"
      ]
     ],
     "acknowledged": [
@@ -2893,6 +3479,42 @@
      [
       "arvest",
       "vastuva"
+     ],
+     [
+      "kehtib",
+      "nuudsest"
+     ],
+     [
+      "rakenda",
+      "nuudsest"
+     ],
+     [
+      "rakenda",
+      "edaspidi"
+     ],
+     [
+      "kehtib",
+      "koheselt"
+     ],
+     [
+      "rakenda",
+      "koheselt"
+     ],
+     [
+      "austa",
+      "vastuva"
+     ],
+     [
+      "rahulda",
+      "vastuva"
+     ],
+     [
+      "aktsept",
+      "vastuva"
+     ],
+     [
+      "kehtib",
+      "nuud"
      ]
     ],
     "acknowledged": [
@@ -3088,6 +3710,42 @@
      [
       "iebildum",
       "ievero"
+     ],
+     [
+      "turpmak",
+      "speka"
+     ],
+     [
+      "no si briza",
+      "piemero"
+     ],
+     [
+      "no si briza",
+      "speka"
+     ],
+     [
+      "turpmak",
+      "ievero"
+     ],
+     [
+      "nekavejoties",
+      "speka"
+     ],
+     [
+      "nekavejoties",
+      "piemero"
+     ],
+     [
+      "no sodienas",
+      "piemero"
+     ],
+     [
+      "no sodienas",
+      "speka"
+     ],
+     [
+      "respekt",
+      "iebildum"
      ]
     ],
     "acknowledged": [
@@ -3278,6 +3936,38 @@
      [
       "priestaravim",
       "galioja"
+     ],
+     [
+      "nuo dabar",
+      "taik"
+     ],
+     [
+      "nuo siol",
+      "galio"
+     ],
+     [
+      "nuo dabar",
+      "galio"
+     ],
+     [
+      "ateityje",
+      "taik"
+     ],
+     [
+      "gerb",
+      "priestaravim"
+     ],
+     [
+      "tenkin",
+      "priestaravim"
+     ],
+     [
+      "nedelsiant",
+      "taik"
+     ],
+     [
+      "nedelsiant",
+      "galio"
      ]
     ],
     "acknowledged": [
@@ -3481,6 +4171,45 @@
      [
       "namit",
       "plati"
+     ],
+     [
+      "od ted",
+      "uplatn"
+     ],
+     [
+      "od nynejska",
+      "uplatn"
+     ],
+     [
+      "od nynejska",
+      "plat"
+     ],
+     [
+      "plat",
+      "od teto chvile"
+     ],
+     [
+      "s okamzitou platnosti"
+     ],
+     [
+      "nadale",
+      "uplatn"
+     ],
+     [
+      "namit",
+      "prijmeme"
+     ],
+     [
+      "namit",
+      "vyhovime"
+     ],
+     [
+      "okamzite",
+      "plat"
+     ],
+     [
+      "okamzite",
+      "uplatn"
      ]
     ],
     "acknowledged": [
@@ -3681,6 +4410,45 @@
      [
       "namietk",
       "plati"
+     ],
+     [
+      "od teraz",
+      "uplatn"
+     ],
+     [
+      "od teraz",
+      "plat"
+     ],
+     [
+      "odteraz",
+      "plat"
+     ],
+     [
+      "od tejto chvile",
+      "uplatn"
+     ],
+     [
+      "od tejto chvile",
+      "plat"
+     ],
+     [
+      "s okamzitou platnostou"
+     ],
+     [
+      "namietk",
+      "vyhovi"
+     ],
+     [
+      "namietk",
+      "prijmeme"
+     ],
+     [
+      "okamzite",
+      "plat"
+     ],
+     [
+      "okamzite",
+      "uplatn"
      ]
     ],
     "acknowledged": [
@@ -3873,6 +4641,42 @@
      [
       "ugovor",
       "velja"
+     ],
+     [
+      "velja",
+      "odslej"
+     ],
+     [
+      "uporablja",
+      "odslej"
+     ],
+     [
+      "uporablja",
+      "od zdaj"
+     ],
+     [
+      "velja",
+      "takoj"
+     ],
+     [
+      "upostev",
+      "od zdaj"
+     ],
+     [
+      "spostov",
+      "ugovor"
+     ],
+     [
+      "ugovor",
+      "sprej"
+     ],
+     [
+      "uveljav",
+      "od zdaj"
+     ],
+     [
+      "uveljav",
+      "odslej"
      ]
     ],
     "acknowledged": [
@@ -4063,6 +4867,42 @@
      [
       "prigovor",
       "vrijedi"
+     ],
+     [
+      "primjenj",
+      "od ovog trenutka"
+     ],
+     [
+      "vrijedi",
+      "od ovog trenutka"
+     ],
+     [
+      "primijen",
+      "od sada"
+     ],
+     [
+      "ubuduce",
+      "primjenj"
+     ],
+     [
+      "ubuduce",
+      "vrijedi"
+     ],
+     [
+      "vrijedi",
+      "odmah"
+     ],
+     [
+      "primjenj",
+      "odmah"
+     ],
+     [
+      "postiv",
+      "prigovor"
+     ],
+     [
+      "prihvat",
+      "prigovor"
      ]
     ],
     "acknowledged": [
@@ -4264,6 +5104,42 @@
      [
       "mostantol",
       "alkalmaz"
+     ],
+     [
+      "mostantol",
+      "ervenyes"
+     ],
+     [
+      "mostantol",
+      "hatalyos"
+     ],
+     [
+      "azonnal",
+      "ervenyes"
+     ],
+     [
+      "azonnal",
+      "alkalmaz"
+     ],
+     [
+      "a jovoben",
+      "alkalmaz"
+     ],
+     [
+      "eleget",
+      "tiltakoz"
+     ],
+     [
+      "mostantol",
+      "figyelembe"
+     ],
+     [
+      "azonnal",
+      "hatalyos"
+     ],
+     [
+      "mostantol",
+      "ervenybe"
      ]
     ],
     "acknowledged": [
@@ -4455,6 +5331,50 @@
      ],
      [
       "respecta",
+      "obiecti"
+     ],
+     [
+      "aplic",
+      "de acum"
+     ],
+     [
+      "aplic",
+      "incepand de acum"
+     ],
+     [
+      "valabil",
+      "de acum"
+     ],
+     [
+      "in vigoare",
+      "de acum"
+     ],
+     [
+      "aplic",
+      "imediat"
+     ],
+     [
+      "respect",
+      "opozit"
+     ],
+     [
+      "accept",
+      "opozit"
+     ],
+     [
+      "onora",
+      "obiecti"
+     ],
+     [
+      "opozit",
+      "aplic"
+     ],
+     [
+      "opozit",
+      "inregistrat"
+     ],
+     [
+      "respect",
       "obiecti"
      ]
     ],
@@ -4651,6 +5571,46 @@
      ],
      [
       "възражени",
+      "важи"
+     ],
+     [
+      "от сега нататък",
+      "прилаг"
+     ],
+     [
+      "отсега нататък",
+      "важи"
+     ],
+     [
+      "от сега нататък",
+      "важи"
+     ],
+     [
+      "от днес",
+      "прилаг"
+     ],
+     [
+      "незабавно",
+      "прилаг"
+     ],
+     [
+      "незабавно",
+      "важи"
+     ],
+     [
+      "уваж",
+      "възражени"
+     ],
+     [
+      "прием",
+      "възражени"
+     ],
+     [
+      "занапред",
+      "прилаг"
+     ],
+     [
+      "занапред",
       "важи"
      ]
     ],
@@ -4864,6 +5824,38 @@
      [
       "αντιρρησ",
       "σεβ"
+     ],
+     [
+      "ισχυ",
+      "απο εδω και στο εξης"
+     ],
+     [
+      "εφαρμ",
+      "στο εξης"
+     ],
+     [
+      "ισχυ",
+      "στο εξης"
+     ],
+     [
+      "εφαρμ",
+      "αμεσα"
+     ],
+     [
+      "ισχυ",
+      "αμεσα"
+     ],
+     [
+      "αποδεχ",
+      "αντιρρησ"
+     ],
+     [
+      "αποδεχ",
+      "εναντιωσ"
+     ],
+     [
+      "ικανοποι",
+      "αντιρρησ"
      ]
     ],
     "acknowledged": [
@@ -5067,6 +6059,26 @@
      [
       "agoid",
       "feasta"
+     ],
+     [
+      "i bhfeidhm",
+      "feasta"
+     ],
+     [
+      "feidhm",
+      "feasta"
+     ],
+     [
+      "cuirfear",
+      "feasta"
+     ],
+     [
+      "bail",
+      "as seo amach"
+     ],
+     [
+      "bhfeidhm",
+      "lathair"
      ]
     ],
     "acknowledged": [
@@ -5245,6 +6257,30 @@
      [
       "tapplika",
       "minn issa"
+     ],
+     [
+      "japplika",
+      "minn issa"
+     ],
+     [
+      "applik",
+      "minn issa"
+     ],
+     [
+      "valid",
+      "minn issa"
+     ],
+     [
+      "naccett",
+      "oggezzjon"
+     ],
+     [
+      "applik",
+      "minnufih"
+     ],
+     [
+      "validu",
+      "minnufih"
      ]
     ],
     "acknowledged": [

@@ -1,0 +1,55 @@
+// General rules behind what the blind pages (tests/blind) found, each proven on pages written here
+// in other words and other languages than the blind ones, in jsdom:
+// - Meta's answer: "applies from now on" / "we will honour or accept your objection" is a
+//   confirmation even when the same answer says an email follows; a negated one is not.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { createRequire } from "node:module";
+import { DOM_SCRIPTS, loadIntoWindow } from "./support/classic.mjs";
+
+const require = createRequire(import.meta.url);
+const { JSDOM } = require("jsdom");
+
+function open(lang, body, script = "") {
+  const dom = new JSDOM(`<!DOCTYPE html><html lang="${lang}"><body><main>${body}</main>${script ? `<script>${script}</script>` : ""}</body></html>`,
+    { url: "https://www.facebook.com/help/contact/712876720715583", runScripts: "dangerously", pretendToBeVisual: true });
+  const O = loadIntoWindow(dom.window, [...DOM_SCRIPTS, "lib/outcome.js"]);
+  const compiled = O.matcher.compileRules(O.rules);
+  const wait = O.filler.makeWait(dom.window.setTimeout.bind(dom.window), 10);
+  return { dom, doc: dom.window.document, window: dom.window, O, compiled, wait, close: () => dom.window.close() };
+}
+
+// --- Meta's answer -----------------------------------------------------------------------
+// [language, the answer's sentences, expected status, what it proves]
+const ANSWERS = [
+  ["sv", "Din begäran gäller hädanefter för AI hos Meta. Du får ett mejl med mer information.", "confirmed", "sv: 'gäller hädanefter' (applies from now on) beats the email"],
+  ["nl", "Je verzoek geldt per direct. We sturen je een e-mail met de details.", "confirmed", "nl: 'geldt per direct' beats the email"],
+  ["pt", "O seu pedido aplica-se doravante. Receberá um e-mail em breve.", "confirmed", "pt: 'aplica-se doravante' (applies henceforth)"],
+  ["fr", "Nous honorerons votre opposition. Vous recevrez un e-mail de confirmation.", "confirmed", "fr: 'we will honour your objection', future tense"],
+  ["es", "Tu solicitud se aplica desde ahora. Te enviaremos un correo electrónico.", "confirmed", "es: 'applies from now' with the request as subject"],
+  ["pl", "Twój wniosek obowiązuje od tej chwili. Wyślemy Ci wiadomość e-mail.", "confirmed", "pl: 'obowiązuje od tej chwili'"],
+  ["hr", "Vaš zahtjev ubuduće vrijedi za umjetnu inteligenciju. Poslat ćemo vam e-poruku.", "confirmed", "hr: 'ubuduće vrijedi'"],
+  ["el", "Το αίτημά σας ισχύει στο εξής. Θα λάβετε ένα email.", "confirmed", "el: 'ισχύει στο εξής'"],
+  ["en", "We will honour your request. We'll email you the details.", "confirmed", "en: 'we will honour your request'"],
+  ["de", "Deine Anfrage gilt künftig nicht. Du erhältst eine E-Mail.", "submitted", "a negated 'applies from now on' is no confirmation"],
+  ["it", "Abbiamo ricevuto la tua richiesta. Riceverai un'e-mail.", "submitted", "without an 'applies' or 'honour' meaning it stays an acknowledgement"],
+];
+
+for (const [lang, answer, expected, proves] of ANSWERS) {
+  test(`answer: ${proves} → ${expected}`, () => {
+    const p = open(lang, `<form><label for="e">E-mail</label><input id="e" type="email"><textarea id="j"></textarea><button type="button">Send</button></form><div id="s" role="status"></div>`);
+    const base = p.O.outcome.baseline(p.doc, p.compiled, lang);
+    p.doc.getElementById("s").innerHTML = answer.split(/(?<=\.) /).map((s) => `<span>${s}</span> `).join("");
+    const verdict = p.O.outcome.judge(p.doc, base, p.compiled, lang);
+    assert.equal(verdict && verdict.status, expected, verdict && verdict.reason);
+    p.close();
+  });
+}
+
+test("answer: the form replaced by a heading 'we accept your objection' and an email sentence is confirmed (it)", () => {
+  const p = open("it", `<form><label for="e">E-mail</label><input id="e" type="email"><textarea id="j"></textarea><button type="button">Invia</button></form>`);
+  const base = p.O.outcome.baseline(p.doc, p.compiled, "it");
+  p.doc.querySelector("form").outerHTML = `<div><h2>Accettiamo la tua opposizione</h2><p>Ti invieremo un'email con i dettagli.</p></div>`;
+  assert.equal(p.O.outcome.judge(p.doc, base, p.compiled, "it").status, "confirmed");
+  p.close();
+});
