@@ -329,7 +329,7 @@ std::map<std::string, std::string> Contents(const fs::path& dir) {
 }
 
 TEST_CASE(
-    "--extension: Chromium's external-extension file, Firefox's add-on, "
+    "install with the extension: Chromium's external-extension file, Firefox's add-on, "
     "user.js block and grant; uninstall restores the person's own files") {
   Fixture f;
   const std::string id(32, 'c');
