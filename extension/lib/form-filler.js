@@ -16,7 +16,7 @@
 //   (fillFields and runObjection are the flow of today's content.js; lib/session.js replaces them.)
 //
 // Fill what the page has (FLOW.md "form-filler"):
-// scanForm(root, compiled, language) → {fields: {email, country, justification, optional, name,
+// scanForm(root, compiled, language) → {fields: {email, emailConfirm, country, justification, optional, name,
 //   code}, required: [{key, label, el}], unknown: [{label, el}], send, yes, form}: each field is
 //   {el, type: "email"|"text"|"box"|"select"|"combobox"|"radio"|"editable", label (normalised),
 //   labelText (as shown), required} or null (a radio group also has `radios`). Labels come from
@@ -249,7 +249,9 @@
 
 
   // --- Fill what the page has (FLOW.md "form-filler") ------------------------------------
-  const FIELD_KEYS = ["email", "country", "justification", "name"];
+  // emailConfirm: a second "confirm / repeat your email" field, filled with the same address.
+  const FIELD_KEYS = ["email", "emailConfirm", "country", "justification", "name"];
+  const DATA_KEYS = ["email", "country", "justification", "name"];
   const TEXT_TYPES = ["email", "text"];
   const BOX_TYPES = ["box", "editable"];
   const FIELD_SELECTOR = "input, textarea, select, [contenteditable]:not([contenteditable=false]), [role=textbox], [role=combobox], [aria-haspopup=listbox]";
@@ -375,7 +377,7 @@
     return c.type === "text" && (el.getAttribute("inputmode") || "").toLowerCase() === "numeric" && max > 0 && max <= 10;
   }
 
-  // scanForm(root, compiled, language) → {fields: {email, country, justification, optional, name,
+  // scanForm(root, compiled, language) → {fields: {email, emailConfirm, country, justification, optional, name,
   //   code}, required: [{key, label, el}], unknown: [{label, el}], send, yes, form}. Each field is
   //   {el, type, label, labelText, required} (radio groups also `radios`) or null.
   function scanForm(root, compiled, language) {
@@ -391,8 +393,13 @@
     const auto = (c) => (c.el.getAttribute("autocomplete") || "").toLowerCase();
     const code = pick((c) => TEXT_TYPES.includes(c.type) && (isCodeInput(c) || (cue(c, "code") && !cue(c, "email"))));
     const holdsAddress = (c) => c.el.tagName === "INPUT" && EMAIL_RE.test(readValue(c.el).trim());
-    const email = pick((c) => c.type === "email" && !cue(c, "fullName")) ||
-      pick((c) => TEXT_TYPES.includes(c.type) && (auto(c) === "email" || cue(c, "email") || holdsAddress(c)));
+    const emailLike = (c) => c.type === "email" || (TEXT_TYPES.includes(c.type) && (auto(c) === "email" || cue(c, "email") || holdsAddress(c)));
+    const confirming = (c) => cue(c, "confirmEmail") && (cue(c, "email") || c.type === "email");
+    const email = pick((c) => c.type === "email" && !cue(c, "fullName") && !confirming(c)) ||
+      pick((c) => TEXT_TYPES.includes(c.type) && emailLike(c) && !confirming(c)) ||
+      pick((c) => c.type === "email" && !cue(c, "fullName")) ||
+      pick((c) => TEXT_TYPES.includes(c.type) && emailLike(c));
+    const emailConfirm = email ? pick((c) => TEXT_TYPES.includes(c.type) && emailLike(c) && confirming(c)) : null;
     const name = pick((c) => TEXT_TYPES.includes(c.type) && (/^(name|given-name|family-name)$/.test(auto(c)) || cue(c, "fullName")) && !cue(c, "country"));
     const country = pick((c) => ["select", "combobox", "radio"].includes(c.type) && cue(c, "country")) ||
       pick((c) => ["select", "radio"].includes(c.type) && looksLikeCountryList(c)) ||
@@ -406,14 +413,14 @@
     // The only text box of the form is required, whatever its marks.
     const textual = controls.filter((c) => [...TEXT_TYPES, ...BOX_TYPES].includes(c.type) && c !== code);
     if (textual.length === 1) textual[0].required = true;
-    const fields = { email, country, justification, optional, name, code };
+    const fields = { email, emailConfirm, country, justification, optional, name, code };
     const required = [];
     for (const key of FIELD_KEYS) if (fields[key] && fields[key].required) required.push({ key, label: fields[key].labelText || key, el: fields[key].el });
     const unknown = controls.filter((c) => !taken.has(c) && c.required).map((c) => ({ label: c.labelText || c.el.getAttribute("name") || "", el: c.el }));
     for (const box of root.querySelectorAll("input[type=checkbox]")) {
       if ((box.required || box.getAttribute("aria-required") === "true") && domScan.isShown(box) && !box.checked) unknown.push({ label: rawLabel(box), el: box });
     }
-    const members = [email, country, justification, name, optional].filter(Boolean).map((f) => f.el);
+    const members = [email, emailConfirm, country, justification, name, optional].filter(Boolean).map((f) => f.el);
     const form = formOfFields(members);
     return { fields, required, unknown, form, send: findSendIn(root, form, compiled, langs), yes: domScan.findButton(root, compiled, langs, "yes", true) };
   }
@@ -457,7 +464,7 @@
   }
 
   function neededData(scan) {
-    return FIELD_KEYS.filter((k) => scan.fields[k]);
+    return DATA_KEYS.filter((k) => scan.fields[k]);
   }
 
   function justificationText(data) {
@@ -485,7 +492,7 @@
   }
 
   function controlsKey(s) {
-    return ["email", "country", "justification", "name", "optional"].map((k) => (s.fields[k] ? `${k}:${s.fields[k].type}` : "")).join("|") + `|${s.unknown.length}`;
+    return ["email", "emailConfirm", "country", "justification", "name", "optional"].map((k) => (s.fields[k] ? `${k}:${s.fields[k].type}` : "")).join("|") + `|${s.unknown.length}`;
   }
 
   function countryMatcher(iso, language) {
@@ -637,6 +644,7 @@
       justification: justificationText(data),
       name: profile.name || "",
     };
+    values.emailConfirm = values.email;
     const missingOf = (s) => [...s.required.filter((r) => !values[r.key]).map((r) => r.label), ...s.unknown.map((u) => u.label || "unnamed field")];
     result.missing = missingOf(scan);
     if (result.missing.length) return result;
@@ -651,7 +659,7 @@
         if (!field) continue;
         touched = true;
         result.filled[key] = values[key];
-        if (key === "email" && present && normalizeText(readValue(field.el).trim()) === normalizeText(present)) continue;
+        if ((key === "email" || key === "emailConfirm") && present && normalizeText(readValue(field.el).trim()) === normalizeText(present)) continue;
         if (!(await fillOne(field, key, values[key], language, wait, () => scanNow().fields[key]))) result.mismatched.push(key);
       }
       scan = scanNow();

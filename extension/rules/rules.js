@@ -179,9 +179,20 @@
     "e-mail",
     "email address"
    ],
+   "confirmEmail": [
+    "confirm",
+    "repeat",
+    "re-enter",
+    "reenter",
+    "retype",
+    "again",
+    "verify"
+   ],
    "country": [
     "where do you live",
-    "country"
+    "country",
+    "country of residence",
+    "where you live"
    ],
    "justification": [
     "how this processing impacts you",
@@ -494,9 +505,21 @@
     "email",
     "e-mail-adresse"
    ],
+   "confirmEmail": [
+    "bestätig",
+    "wiederhol",
+    "erneut",
+    "nochmal",
+    "noch einmal"
+   ],
    "country": [
     "wo wohnst du",
-    "wohnsitzland"
+    "wohnsitzland",
+    "land",
+    "wohnsitz",
+    "wo du wohnst",
+    "wo sie wohnen",
+    "wohnhaft"
    ],
    "justification": [
     "wie sich diese verarbeitung auf dich auswirkt",
@@ -828,9 +851,20 @@
     "email",
     "courriel"
    ],
+   "confirmEmail": [
+    "confirm",
+    "répét",
+    "ressais",
+    "à nouveau",
+    "de nouveau"
+   ],
    "country": [
     "ou habitez-vous",
-    "pays de residence"
+    "pays de residence",
+    "pays",
+    "où vous habitez",
+    "où vous vivez",
+    "où tu vis"
    ],
    "justification": [
     "comment ce traitement vous affecte"
@@ -1077,9 +1111,19 @@
     "e-mail",
     "email"
    ],
+   "confirmEmail": [
+    "conferm",
+    "ripet",
+    "reinser",
+    "di nuovo"
+   ],
    "country": [
     "dove vivi",
-    "paese di residenza"
+    "paese di residenza",
+    "paese",
+    "nazione",
+    "dove risiedi",
+    "stato di residenza"
    ],
    "justification": [
     "in che modo questo trattamento ti riguarda"
@@ -1336,9 +1380,18 @@
     "e-mail",
     "email"
    ],
+   "confirmEmail": [
+    "bevestig",
+    "herhaal",
+    "opnieuw",
+    "nogmaals"
+   ],
    "country": [
     "waar woon je",
-    "land van verblijf"
+    "land van verblijf",
+    "land",
+    "waar je woont",
+    "waar u woont"
    ],
    "justification": [
     "hoe deze verwerking van invloed is op jou"
@@ -1592,9 +1645,19 @@
     "e-mail",
     "correo"
    ],
+   "confirmEmail": [
+    "confirm",
+    "repit",
+    "repet",
+    "de nuevo",
+    "otra vez"
+   ],
    "country": [
     "donde vives",
-    "pais de residencia"
+    "pais de residencia",
+    "país",
+    "dónde vives",
+    "donde resides"
    ],
    "justification": [
     "como te afecta este tratamiento"
@@ -1813,9 +1876,20 @@
     "email",
     "correio eletronico"
    ],
+   "confirmEmail": [
+    "confirm",
+    "repit",
+    "repet",
+    "novamente",
+    "de novo"
+   ],
    "country": [
     "onde vives",
-    "pais de residencia"
+    "pais de residencia",
+    "país",
+    "onde vive",
+    "onde moras",
+    "onde resides"
    ],
    "justification": [
     "de que forma este tratamento te afeta"
@@ -2044,9 +2118,17 @@
     "email",
     "adres e-mail"
    ],
+   "confirmEmail": [
+    "potwierdź",
+    "powtórz",
+    "ponownie",
+    "jeszcze raz"
+   ],
    "country": [
     "gdzie mieszkasz",
-    "kraj zamieszkania"
+    "kraj zamieszkania",
+    "kraj",
+    "państwo"
    ],
    "justification": [
     "jak to przetwarzanie wplywa na ciebie"
@@ -2289,9 +2371,18 @@
     "e-mail",
     "epost"
    ],
+   "confirmEmail": [
+    "bekräfta",
+    "upprepa",
+    "igen",
+    "ange på nytt"
+   ],
    "country": [
     "var bor du",
-    "bosattningsland"
+    "bosattningsland",
+    "land",
+    "där du bor",
+    "bosättningsland"
    ],
    "justification": [
     "hur den har behandlingen paverkar dig"
@@ -2507,9 +2598,17 @@
     "e-mail",
     "email"
    ],
+   "confirmEmail": [
+    "bekræft",
+    "gentag",
+    "igen"
+   ],
    "country": [
     "hvor bor du",
-    "bopaelsland"
+    "bopaelsland",
+    "land",
+    "hvor du bor",
+    "bopælsland"
    ],
    "justification": [
     "hvordan denne behandling pavirker dig"
@@ -2729,9 +2828,18 @@
     "e-mail",
     "epost"
    ],
+   "confirmEmail": [
+    "bekreft",
+    "gjenta",
+    "igjen",
+    "på nytt"
+   ],
    "country": [
     "hvor bor du",
-    "bostedsland"
+    "bostedsland",
+    "land",
+    "hvor du bor",
+    "der du bor"
    ],
    "justification": [
     "hvordan denne behandlingen pavirker deg"
@@ -2964,9 +3072,17 @@
     "tolvupost",
     "email"
    ],
+   "confirmEmail": [
+    "staðfest",
+    "endurtak",
+    "aftur"
+   ],
    "country": [
     "hvar byrð þu",
-    "busetuland"
+    "busetuland",
+    "land",
+    "hvar þú býrð",
+    "búsetuland"
    ],
    "justification": [
     "hvernig þessi vinnsla hefur ahrif a þig"
@@ -3165,9 +3281,18 @@
     "email",
     "s-posti"
    ],
+   "confirmEmail": [
+    "vahvista",
+    "toista",
+    "uudelleen",
+    "uudestaan"
+   ],
    "country": [
     "missa asut",
-    "asuinmaa"
+    "asuinmaa",
+    "maa",
+    "missä asut",
+    "jossa asut"
    ],
    "justification": [
     "miten tama kasittely vaikuttaa sinuun"
@@ -3395,9 +3520,17 @@
     "e-post",
     "email"
    ],
+   "confirmEmail": [
+    "kinnita",
+    "korda",
+    "uuesti"
+   ],
    "country": [
     "kus te elate",
-    "elukohariik"
+    "elukohariik",
+    "riik",
+    "kus elate",
+    "kus sa elad"
    ],
    "justification": [
     "kuidas see tootlemine teid mojutab"
@@ -3627,9 +3760,18 @@
     "e-past",
     "email"
    ],
+   "confirmEmail": [
+    "apstiprin",
+    "atkārto",
+    "vēlreiz",
+    "atkārtoti"
+   ],
    "country": [
     "kur jus dzivojat",
-    "dzivesvietas valsts"
+    "dzivesvietas valsts",
+    "valsts",
+    "kur dzīvojat",
+    "dzīvesvietas valsts"
    ],
    "justification": [
     "ka si apstrade ietekme jus"
@@ -3848,9 +3990,17 @@
     "e-past",
     "email"
    ],
+   "confirmEmail": [
+    "patvirtin",
+    "pakartok",
+    "dar kartą",
+    "pakartotinai"
+   ],
    "country": [
     "kur gyvenate",
-    "gyvenamoji salis"
+    "gyvenamoji salis",
+    "šalis",
+    "šalies"
    ],
    "justification": [
     "kaip sis tvarkymas jus veikia"
@@ -4080,9 +4230,19 @@
     "e-mail",
     "email"
    ],
+   "confirmEmail": [
+    "potvrď",
+    "potvrzení",
+    "zopakuj",
+    "znovu",
+    "opakuj"
+   ],
    "country": [
     "kde zijete",
-    "zeme pobytu"
+    "zeme pobytu",
+    "země",
+    "kde žijete",
+    "kde bydlíte"
    ],
    "justification": [
     "jak se vas toto zpracovani dotyka"
@@ -4319,9 +4479,19 @@
     "email",
     "e-mailova adresa"
    ],
+   "confirmEmail": [
+    "potvrď",
+    "potvrdenie",
+    "zopakuj",
+    "znova",
+    "opakuj"
+   ],
    "country": [
     "kde zijete",
-    "krajina pobytu"
+    "krajina pobytu",
+    "krajina",
+    "kde žijete",
+    "kde bývate"
    ],
    "justification": [
     "ako sa vas toto spracuvanie tyka"
@@ -4560,9 +4730,17 @@
     "e-post",
     "email"
    ],
+   "confirmEmail": [
+    "potrdi",
+    "potrditev",
+    "ponovi",
+    "ponovno"
+   ],
    "country": [
     "kje zivite",
-    "drzava prebivalisca"
+    "drzava prebivalisca",
+    "država",
+    "kje živite"
    ],
    "justification": [
     "kako ta obdelava vpliva na vas"
@@ -4776,9 +4954,18 @@
     "e-mail",
     "email"
    ],
+   "confirmEmail": [
+    "potvrdi",
+    "potvrda",
+    "ponovi",
+    "ponovno"
+   ],
    "country": [
     "gdje zivite",
-    "drzava boravista"
+    "drzava boravista",
+    "država",
+    "zemlja",
+    "gdje živite"
    ],
    "justification": [
     "kako ta obrada utjece na vas"
@@ -5019,9 +5206,18 @@
     "e-mail",
     "email"
    ],
+   "confirmEmail": [
+    "megerősít",
+    "ismét",
+    "újra",
+    "ismételt"
+   ],
    "country": [
     "hol elsz",
-    "lakohely szerinti orszag"
+    "lakohely szerinti orszag",
+    "ország",
+    "hol élsz",
+    "hol él"
    ],
    "justification": [
     "hogyan erint teged ez az adatkezeles"
@@ -5256,9 +5452,17 @@
     "email",
     "adresa de e-mail"
    ],
+   "confirmEmail": [
+    "confirm",
+    "repet",
+    "reintrodu",
+    "din nou"
+   ],
    "country": [
     "unde locuiesti",
-    "tara de resedinta"
+    "tara de resedinta",
+    "țara",
+    "unde locuiești"
    ],
    "justification": [
     "cum te afecteaza aceasta prelucrare"
@@ -5488,9 +5692,16 @@
     "email",
     "e-mail"
    ],
+   "confirmEmail": [
+    "потвърд",
+    "повтор",
+    "отново"
+   ],
    "country": [
     "къде живеете",
-    "държава на пребиваване"
+    "държава на пребиваване",
+    "държава",
+    "страна"
    ],
    "justification": [
     "как ви засяга това обработване"
@@ -5712,9 +5923,18 @@
     "ηλεκτρονικ",
     "e-mail"
    ],
+   "confirmEmail": [
+    "επιβεβαίω",
+    "επανάλαβε",
+    "επανάληψη",
+    "ξανά"
+   ],
    "country": [
     "που ζειτε",
-    "χωρα διαμονης"
+    "χωρα διαμονης",
+    "χώρα",
+    "πού ζείτε",
+    "πού μένετε"
    ],
    "justification": [
     "πως σας επηρεαζει αυτη η επεξεργασια"
@@ -5970,9 +6190,16 @@
     "riomhph",
     "email"
    ],
+   "confirmEmail": [
+    "deimhnigh",
+    "deimhniú",
+    "arís"
+   ],
    "country": [
     "ca bhfuil conai ort",
-    "tir chonaithe"
+    "tir chonaithe",
+    "tír",
+    "cá bhfuil cónaí ort"
    ],
    "justification": [
     "conas a theann an phroiseail seo i bhfeidhm ort"
@@ -6180,9 +6407,18 @@
     "e-mail",
     "indirizz elettroniku"
    ],
+   "confirmEmail": [
+    "ikkonferma",
+    "konferma",
+    "erġa'",
+    "darb'oħra"
+   ],
    "country": [
     "fejn tghix",
-    "pajjiz tar-residenza"
+    "pajjiz tar-residenza",
+    "pajjiż",
+    "fejn tgħix",
+    "fejn toqgħod"
    ],
    "justification": [
     "kif dan l-ipprocessar jaffettwak"

@@ -2,6 +2,9 @@
 // in other words and other languages than the blind ones, in jsdom:
 // - Meta's answer: "applies from now on" / "we will honour or accept your objection" is a
 //   confirmation even when the same answer says an email follows; a negated one is not.
+// - Filling: a "confirm / repeat your email" field gets the same address; a country <select>
+//   whose option values are numbers is found by a "country / where you live" label and its option
+//   chosen by the localised name.
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { createRequire } from "node:module";
@@ -53,3 +56,58 @@ test("answer: the form replaced by a heading 'we accept your objection' and an e
   assert.equal(p.O.outcome.judge(p.doc, base, p.compiled, "it").status, "confirmed");
   p.close();
 });
+
+// --- Filling -----------------------------------------------------------------------------
+const PROFILE = { emails: ["ada@example.org"], country: "SE", name: "Ada Lovelace" };
+const DATA = { profile: PROFILE, justification: { text: "I object to the use of my data for AI at Meta." } };
+const KEEP = `window.__state = {}; const keep = (e) => { const k = e.target.getAttribute && e.target.getAttribute("data-k"); if (k) window.__state[k] = e.target.value; };
+  document.addEventListener("input", keep, true); document.addEventListener("change", keep, true);`;
+
+// [language, the confirm field's label, what it proves]
+const CONFIRM_LABELS = [
+  ["de", "E-Mail-Adresse wiederholen", "de: 'repeat' after the email word"],
+  ["en", "Re-enter your email address", "en: 're-enter'"],
+  ["lt", "Pakartokite el. pašto adresą", "lt: 'pakartokite' (repeat)"],
+  ["fi", "Vahvista sähköpostiosoite", "fi: 'vahvista' (confirm)"],
+];
+for (const [lang, label, proves] of CONFIRM_LABELS) {
+  test(`confirm email: ${proves} gets the same address; the data asked for is only email and reason`, async () => {
+    const p = open(lang, `<form><label for="e1">E-mail *</label><input id="e1" type="email" data-k="e1" required>
+      <label for="e2">${label} *</label><input id="e2" type="email" data-k="e2" required>
+      <label for="j">Text</label><textarea id="j" data-k="j" required></textarea><button type="button">Send</button></form>`, KEEP);
+    const scan = p.O.filler.scanForm(p.doc.body, p.compiled, lang);
+    assert.equal(scan.fields.email.el.id, "e1");
+    assert.equal(scan.fields.emailConfirm && scan.fields.emailConfirm.el.id, "e2");
+    assert.equal(scan.unknown.length, 0);
+    assert.equal(JSON.stringify(p.O.filler.neededData(scan)), '["email","justification"]');
+    const fill = await p.O.filler.fillForm(p.doc, p.compiled, { language: lang, data: DATA, wait: p.wait, timeoutMs: 2000 });
+    assert.equal(fill.ok, true, JSON.stringify(fill.missing));
+    assert.equal(p.window.__state.e1, "ada@example.org");
+    assert.equal(p.window.__state.e2, "ada@example.org");
+    const verified = await p.O.filler.verifyBeforeSend(p.doc, p.compiled, { language: lang, filled: fill.filled, wait: p.wait });
+    assert.equal(verified.ok, true);
+    p.close();
+  });
+}
+
+// [language, label, localised names → country list, what it proves]
+const NUMERIC_SELECTS = [
+  ["sv", "Land där du bor", "sv: 'land där du bor'"],
+  ["fi", "Maa, jossa asut", "fi: 'maa, jossa asut'"],
+  ["cs", "Země", "cs: 'země' alone"],
+];
+for (const [lang, label, proves] of NUMERIC_SELECTS) {
+  test(`country: a <select> with number values is found by its label (${proves}) and set by the localised name`, async () => {
+    const names = new Intl.DisplayNames([lang], { type: "region" });
+    const options = ["NO", "SE", "DK", "FI"].map((iso, i) => `<option value="${40 + i}">${names.of(iso)}</option>`).join("");
+    const p = open(lang, `<form><label for="e">E-mail</label><input id="e" type="email" data-k="e" required>
+      <label for="c">${label}</label><select id="c" data-k="c" required><option value=""></option>${options}</select>
+      <label for="j">Text</label><textarea id="j" data-k="j" required></textarea><button type="button">Send</button></form>`, KEEP);
+    const scan = p.O.filler.scanForm(p.doc.body, p.compiled, lang);
+    assert.equal(scan.fields.country && scan.fields.country.el.id, "c");
+    const fill = await p.O.filler.fillForm(p.doc, p.compiled, { language: lang, data: DATA, wait: p.wait, timeoutMs: 2000 });
+    assert.equal(fill.ok, true, JSON.stringify(fill.missing));
+    assert.equal(p.window.__state.c, "41");
+    p.close();
+  });
+}
