@@ -9,7 +9,11 @@
 // labelOf(el, raw) → the control's accessible name, normalised (raw: as the page shows it); for a
 //   control without one, the text just before it in its field's area (nearbyText).
 // findFields(root, compiled, language) → {email, country, justification, optional, code} (each
-//   {el, type, label} or null) and {send, yes} buttons (elements or null).
+//   {el, type, label} or null) and {send, yes, no, next} (elements or null). yes/no are the
+//   pre-step's buttons, or its radios when they come with a continue-like button (`next`).
+// aboutAiAtMeta(compiled, langs, text) → true when a short sentence of `text` (normalised) names
+//   AI (a language's aiWords: a whole acronym or a stem of the long form) and Meta in any
+//   inflection ("Meta", "Meti", "Metu", "Metan", "Metassa").
 // pageStep(root, compiled, language) → "form" | "validation" | "prestep" | "code" | "confirmation" |
 //   "acknowledged" | "error" | "loading".
 // outcomeOf(root, compiled, language) → {step, status: "confirmed"|"submitted"|"awaiting-code"|
@@ -20,7 +24,7 @@
   const api = factory(...deps);
   if (isNode) module.exports = api;
   else (globalThis.Objector = globalThis.Objector || {}).domScan = api;
-})(function ({ normalizeText, containsCue }, matcher) {
+})(function ({ normalizeText, containsCue, tokens }, matcher) {
   const SKIP_TAGS = new Set(["SCRIPT", "STYLE", "NOSCRIPT", "TEMPLATE", "svg", "SVG", "IFRAME", "OBJECTOR-UI"]);
   const CONTROL_SELECTOR = [
     "input:not([type=hidden]):not([type=submit]):not([type=button]):not([type=checkbox]):not([type=radio])",
@@ -176,8 +180,8 @@
 
   // A visible button whose whole text is one of the category's cues ("send", "senden"); with
   // `prefix`, also one whose text starts with a cue followed by a comma or the end of a word, as
-  // short as a button ("Yes, it does", "Ja, genau").
-  function findButton(root, compiled, langs, category, prefix = false) {
+  // short as a button ("Yes, it does", "Ja, genau"); `evenDisabled`: also a disabled one.
+  function findButton(root, compiled, langs, category, prefix = false, evenDisabled = false) {
     const wanted = new Set();
     for (const l of langs) for (const cue of compiled.languages[l].cues[category]) wanted.add(cue);
     let starting = null;
@@ -187,11 +191,51 @@
       const exact = wanted.has(text);
       const starts = !exact && prefix && !starting && text.length <= 30 && [...wanted].some((cue) => text.startsWith(cue) && /^[,.!\s]/.test(text.slice(cue.length)));
       if (!exact && !starts) continue;
-      if (!isShown(el) || el.disabled || el.getAttribute("aria-disabled") === "true") continue;
+      if (!isShown(el) || (!evenDisabled && (el.disabled || el.getAttribute("aria-disabled") === "true"))) continue;
       if (exact) return el;
       starting = el;
     }
     return starting;
+  }
+
+  // The pre-step asked with radios: a yes radio and a no radio of one group (by name, radiogroup
+  // or fieldset), each named by its label → {yes, no} or null.
+  function yesNoRadios(root, compiled, langs) {
+    const radios = Array.from(root.querySelectorAll("input[type=radio], [role=radio]")).filter((r) => isShown(r) && !r.disabled);
+    if (radios.length < 2) return null;
+    const nameOf = (r) => (r.tagName === "INPUT" ? labelOf(r) : normalizeText(r.getAttribute("aria-label") || r.textContent));
+    const isCue = (text, category) => langs.some((l) => compiled.languages[l].cues[category].some((cue) =>
+      text === cue || (text.length <= 30 && text.startsWith(cue) && /^[,.!\s]/.test(text.slice(cue.length)))));
+    const groupOf = (r) => (r.tagName === "INPUT" && r.name) ? `name:${r.name}` : r.closest("[role=radiogroup], fieldset, form") || r.parentElement;
+    for (const yes of radios) {
+      if (!isCue(nameOf(yes), "yes")) continue;
+      const group = groupOf(yes);
+      const no = radios.find((r) => r !== yes && groupOf(r) === group && isCue(nameOf(r), "no"));
+      if (no) return { yes, no };
+    }
+    return null;
+  }
+
+  // Meta in any inflection: "met" and a vowel, at most eight letters, not a common word of that shape.
+  const META_WORD = /^met[aiuoey][\p{L}]{0,4}$/u;
+  const NOT_META = /^(metal|meteo|metod|meter|metr|metho|meto$)/;
+  const MAX_QUESTION_WORDS = 30;
+
+  function aboutAiAtMeta(compiled, langs, text) {
+    const stems = [];
+    for (const l of langs) for (const cue of compiled.languages[l].cues.aiWords || []) stems.push(tokens(cue));
+    for (const sentence of String(text || "").split(/[.?!;\u037E]+/)) {
+      const words = tokens(sentence);
+      if (words.length === 0 || words.length > MAX_QUESTION_WORDS) continue;
+      if (!words.some((w) => META_WORD.test(w) && !NOT_META.test(w))) continue;
+      const ai = stems.some((stem) => {
+        if (stem.length === 1 && stem[0].length <= 3) return words.includes(stem[0]);
+        for (let i = 0; i + stem.length <= words.length; i++) if (stem.every((s, j) => words[i + j].startsWith(s))) return true;
+        return false;
+      });
+      if (ai) return true;
+    }
+    return false;
   }
 
   function byLabel(controls, compiled, langs, category, types) {
@@ -211,11 +255,15 @@
     const optional = boxes.find((c) => c !== justification && cueIn(compiled, langs, "optional", c.label)) || null;
     const code = only(controls.filter((c) => (c.el.getAttribute("autocomplete") || "") === "one-time-code")) ||
       (cueIn(compiled, langs, "code", text === undefined ? visibleText(root) : text) ? only(controls.filter((c) => c.type === "text")) : null);
-    return {
-      email, country, justification, optional, code,
-      send: findButton(root, compiled, langs, "send"),
-      yes: findButton(root, compiled, langs, "yes", true),
-    };
+    let yes = findButton(root, compiled, langs, "yes", true);
+    let no = findButton(root, compiled, langs, "no", true);
+    // `next` may be disabled until a choice is made: it is looked for either way, and given usable.
+    const next = findButton(root, compiled, langs, "next", true);
+    if (!yes && (next || findButton(root, compiled, langs, "next", true, true))) {
+      const radios = yesNoRadios(root, compiled, langs);
+      if (radios) ({ yes, no } = radios);
+    }
+    return { email, country, justification, optional, code, send: findButton(root, compiled, langs, "send"), yes, no, next };
   }
 
   function only(list) {
@@ -235,9 +283,11 @@
     if (cueIn(compiled, langs, "acknowledged", text)) return "acknowledged";
     if (cueIn(compiled, langs, "genericError", text)) return "error";
     if (cueIn(compiled, langs, "validationError", text)) return "validation";
-    // The yes/no question: our wording of it, or a Yes button on a page about AI at Meta that
-    // shows no form field.
+    // The yes/no question: our wording of it, or a Yes control on a page about AI at Meta that
+    // shows no form field; or, worded any way, a short question naming AI and Meta with a yes and
+    // a no control.
     if (fields.yes && (cueIn(compiled, langs, "preStep", text) || cueIn(compiled, langs, "aiAtMeta", text))) return "prestep";
+    if (fields.yes && fields.no && aboutAiAtMeta(compiled, langs, text)) return "prestep";
     return "loading";
   }
 
@@ -291,5 +341,5 @@
     return page;
   }
 
-  return { visibleText, rawText, labelOf, nearbyText, controlsOf, findFields, findButton, buttonText, cueIn, pageStep, outcomeOf, snapshot, isShown, languagesFor, BUTTON_SELECTOR };
+  return { visibleText, rawText, labelOf, aboutAiAtMeta, yesNoRadios, nearbyText, controlsOf, findFields, findButton, buttonText, cueIn, pageStep, outcomeOf, snapshot, isShown, languagesFor, BUTTON_SELECTOR };
 });

@@ -30,6 +30,10 @@
 //   scan}>. Nothing is touched when `missing` is not empty.
 // verifyBeforeSend(doc, compiled, {language, filled, wait}) → Promise<{ok, problems: [key], scan}>.
 // findSend(root, compiled, language) → the Send control or null; click(el) presses it as a person.
+// answerPrestep(root, compiled, language, wait?) → Promise<boolean>: answers the pre-step "yes"
+//   as a person would: presses its Yes button, or picks its Yes radio (a click on the radio's
+//   label, else on the radio) and then presses the continue-like button once it is usable.
+//   false (nothing pressed) when no Yes is found, or the continue button never becomes usable.
 (function (factory) {
   const isNode = typeof module === "object" && module.exports;
   const deps = isNode
@@ -199,8 +203,7 @@
     }, timeoutMs);
     if (!step) return { phase: "failed", reason: "the form did not appear" };
     if (step === "prestep") {
-      const yes = domScan.findFields(body, compiled, language).yes;
-      click(yes);
+      if (!(await answerPrestep(body, compiled, language, wait))) return { phase: "failed", reason: "the pre-step could not be answered" };
       step = await wait(() => {
         const s = domScan.pageStep(body, compiled, language);
         return s === "form" ? s : null;
@@ -247,6 +250,36 @@
       });
   }
 
+
+  function isRadio(el) {
+    return (el.tagName === "INPUT" && (el.getAttribute("type") || "").toLowerCase() === "radio") || el.getAttribute("role") === "radio";
+  }
+
+  function isChecked(el) {
+    return el.tagName === "INPUT" ? el.checked : el.getAttribute("aria-checked") === "true";
+  }
+
+  async function answerPrestep(root, compiled, language, wait) {
+    const w = wait || makeWait((fn, ms) => windowOf(root).setTimeout(fn, ms));
+    const found = domScan.findFields(root, compiled, language);
+    if (!found.yes) return false;
+    if (!isRadio(found.yes)) {
+      click(found.yes);
+      return true;
+    }
+    const radio = found.yes;
+    const label = radio.tagName === "INPUT" && radio.labels && radio.labels.length ? radio.labels[0] : null;
+    click(label || radio);
+    if (!(await w(() => isChecked(radio) || null, 1000))) click(radio);
+    if (!isChecked(radio)) return false;
+    const next = await w(() => {
+      const b = domScan.findFields(root, compiled, language).next;
+      return b && b.getAttribute("aria-disabled") !== "true" && !b.disabled ? b : null;
+    }, 2000);
+    if (!next) return false;
+    click(next);
+    return true;
+  }
 
   // --- Fill what the page has (FLOW.md "form-filler") ------------------------------------
   // emailConfirm: a second "confirm / repeat your email" field, filled with the same address.
@@ -708,6 +741,6 @@
 
   return {
     setValue, readValue, click, chooseCountry, fillFields, runObjection, waitForOutcome, makeWait, countryNames,
-    scanForm, neededData, fillForm, verifyBeforeSend, findSend,
+    scanForm, neededData, fillForm, verifyBeforeSend, findSend, answerPrestep,
   };
 });

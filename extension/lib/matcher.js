@@ -30,7 +30,7 @@
 })(function ({ normalizeText, containsCue, compileTokenCue, matchesTokenCue }) {
 
   const CUE_CATEGORIES = [
-    "aiAtMeta", "object", "form", "preStep", "yes", "email", "confirmEmail", "country", "justification", "optional", "send",
+    "aiAtMeta", "aiWords", "object", "form", "preStep", "yes", "no", "next", "email", "confirmEmail", "country", "justification", "optional", "send",
     "confirmation", "acknowledged", "code", "validationError", "genericError", "personalisation", "fullName", "requiredMark",
   ];
   const ANSWER_FAMILIES = ["confirmation", "acknowledged", "error", "validation", "code"];

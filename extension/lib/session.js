@@ -203,9 +203,7 @@
         }, limits.formAppearMs);
         if (!step) return nothingSent(t("contentNoForm", "Meta's form did not appear."));
         if (step === "prestep") {
-          const yes = domScan.findFields(body, compiled, language()).yes;
-          if (!yes) return nothingSent(t("contentNoForm", "Meta's form did not appear."));
-          filler.click(yes);
+          if (!(await filler.answerPrestep(body, compiled, language(), wait))) return nothingSent(t("contentNoForm", "Meta's form did not appear."));
           step = await wait(() => {
             const s = domScan.pageStep(body, compiled, language());
             return s === "form" || s === "validation" ? s : null;

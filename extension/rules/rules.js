@@ -156,6 +156,10 @@
     "generative ai models",
     "new ai features"
    ],
+   "aiWords": [
+    "ai",
+    "artificial intelligen"
+   ],
    "object": [
     "right to object",
     "object to",
@@ -173,6 +177,13 @@
    ],
    "yes": [
     "yes"
+   ],
+   "no": [
+    "no"
+   ],
+   "next": [
+    "next",
+    "continue"
    ],
    "email": [
     "email",
@@ -483,6 +494,12 @@
    "aiAtMeta": [
     "ki bei meta"
    ],
+   "aiWords": [
+    "ki",
+    "ai",
+    "künstliche intelligenz",
+    "künstlicher intelligenz"
+   ],
    "object": [
     "widersprechen",
     "widerspruchsrecht",
@@ -499,6 +516,13 @@
    ],
    "yes": [
     "ja"
+   ],
+   "no": [
+    "nein"
+   ],
+   "next": [
+    "weiter",
+    "fortfahren"
    ],
    "email": [
     "e-mail",
@@ -829,6 +853,11 @@
     "ia chez meta",
     "l'ia de meta"
    ],
+   "aiWords": [
+    "ia",
+    "ai",
+    "intelligence artificielle"
+   ],
    "object": [
     "s'opposer",
     "vous opposer",
@@ -844,6 +873,13 @@
    ],
    "yes": [
     "oui"
+   ],
+   "no": [
+    "non"
+   ],
+   "next": [
+    "suivant",
+    "continuer"
    ],
    "email": [
     "e-mail",
@@ -1091,6 +1127,11 @@
     "ia di meta",
     "ia in meta"
    ],
+   "aiWords": [
+    "ia",
+    "ai",
+    "intelligenza artificiale"
+   ],
    "object": [
     "opporti",
     "hai diritto di opporti all'uso delle tue informazioni per tali finalita",
@@ -1106,6 +1147,14 @@
    ],
    "yes": [
     "si"
+   ],
+   "no": [
+    "no"
+   ],
+   "next": [
+    "avanti",
+    "continua",
+    "successivo"
    ],
    "email": [
     "e-mail",
@@ -1361,6 +1410,11 @@
    "aiAtMeta": [
     "ai bij meta"
    ],
+   "aiWords": [
+    "ai",
+    "ki",
+    "kunstmatige intelligentie"
+   ],
    "object": [
     "bezwaar maken",
     "bezwaar te maken",
@@ -1375,6 +1429,14 @@
    ],
    "yes": [
     "ja"
+   ],
+   "no": [
+    "nee"
+   ],
+   "next": [
+    "volgende",
+    "doorgaan",
+    "verder"
    ],
    "email": [
     "e-mail",
@@ -1624,6 +1686,11 @@
    "aiAtMeta": [
     "ia de meta"
    ],
+   "aiWords": [
+    "ia",
+    "ai",
+    "inteligencia artificial"
+   ],
    "object": [
     "derecho a oponerte",
     "oponerte",
@@ -1638,6 +1705,13 @@
    ],
    "yes": [
     "si"
+   ],
+   "no": [
+    "no"
+   ],
+   "next": [
+    "siguiente",
+    "continuar"
    ],
    "email": [
     "correo electronico",
@@ -1855,6 +1929,11 @@
     "ia na meta",
     "ia da meta"
    ],
+   "aiWords": [
+    "ia",
+    "ai",
+    "inteligência artificial"
+   ],
    "object": [
     "direito de oposicao",
     "opor-te",
@@ -1870,6 +1949,14 @@
    ],
    "yes": [
     "sim"
+   ],
+   "no": [
+    "não"
+   ],
+   "next": [
+    "seguinte",
+    "continuar",
+    "próximo"
    ],
    "email": [
     "e-mail",
@@ -2100,6 +2187,11 @@
     "funkcje si",
     "ulepszamy dla ciebie funkcje si"
    ],
+   "aiWords": [
+    "si",
+    "ai",
+    "sztuczn inteligencj"
+   ],
    "object": [
     "prawo do sprzeciwu",
     "sprzeciw"
@@ -2112,6 +2204,14 @@
    ],
    "yes": [
     "tak"
+   ],
+   "no": [
+    "nie"
+   ],
+   "next": [
+    "dalej",
+    "kontynuuj",
+    "następny"
    ],
    "email": [
     "e-mail",
@@ -2352,6 +2452,11 @@
    "aiAtMeta": [
     "ai hos meta"
    ],
+   "aiWords": [
+    "ai",
+    "artificiell intelligens",
+    "ki"
+   ],
    "object": [
     "ratt att invanda",
     "invanda",
@@ -2365,6 +2470,13 @@
    ],
    "yes": [
     "ja"
+   ],
+   "no": [
+    "nej"
+   ],
+   "next": [
+    "nästa",
+    "fortsätt"
    ],
    "email": [
     "e-post",
@@ -2581,6 +2693,11 @@
    "aiAtMeta": [
     "ai hos meta"
    ],
+   "aiWords": [
+    "ai",
+    "kunstig intelligens",
+    "ki"
+   ],
    "object": [
     "ret til at gore indsigelse",
     "indsigelse"
@@ -2593,6 +2710,13 @@
    ],
    "yes": [
     "ja"
+   ],
+   "no": [
+    "nej"
+   ],
+   "next": [
+    "næste",
+    "fortsæt"
    ],
    "email": [
     "e-mail",
@@ -2809,6 +2933,11 @@
     "ki hos meta",
     "ai hos meta"
    ],
+   "aiWords": [
+    "ki",
+    "ai",
+    "kunstig intelligens"
+   ],
    "object": [
     "rett til a protestere",
     "innsigelse",
@@ -2822,6 +2951,13 @@
    ],
    "yes": [
     "ja"
+   ],
+   "no": [
+    "nei"
+   ],
+   "next": [
+    "neste",
+    "fortsett"
    ],
    "email": [
     "e-post",
@@ -3051,6 +3187,10 @@
    "aiAtMeta": [
     "gervigreind hja meta"
    ],
+   "aiWords": [
+    "gervigreind",
+    "ai"
+   ],
    "object": [
     "rett a að andmæla",
     "andmæla",
@@ -3066,6 +3206,14 @@
    ],
    "yes": [
     "ja"
+   ],
+   "no": [
+    "nei"
+   ],
+   "next": [
+    "áfram",
+    "næsta",
+    "halda áfram"
    ],
    "email": [
     "netfang",
@@ -3260,6 +3408,10 @@
     "metan tekoaly",
     "tekoaly metassa"
    ],
+   "aiWords": [
+    "tekoäly",
+    "ai"
+   ],
    "object": [
     "oikeus vastustaa",
     "vastustan",
@@ -3275,6 +3427,13 @@
    ],
    "yes": [
     "kylla"
+   ],
+   "no": [
+    "ei"
+   ],
+   "next": [
+    "seuraava",
+    "jatka"
    ],
    "email": [
     "sahkoposti",
@@ -3501,6 +3660,12 @@
    "aiAtMeta": [
     "meta tehisintellekt"
    ],
+   "aiWords": [
+    "ti",
+    "ai",
+    "tehisintellekt",
+    "tehisaru"
+   ],
    "object": [
     "oigus esitada vastuvaide",
     "vastuvaide",
@@ -3514,6 +3679,14 @@
    ],
    "yes": [
     "jah"
+   ],
+   "no": [
+    "ei"
+   ],
+   "next": [
+    "edasi",
+    "järgmine",
+    "jätka"
    ],
    "email": [
     "e-posti",
@@ -3740,6 +3913,11 @@
     "meta maksligo intelekt",
     "meta maksligajam intelekt"
    ],
+   "aiWords": [
+    "mi",
+    "ai",
+    "mākslīg intelekt"
+   ],
    "object": [
     "tiesibas iebilst",
     "iebildums",
@@ -3754,6 +3932,14 @@
    ],
    "yes": [
     "ja"
+   ],
+   "no": [
+    "nē"
+   ],
+   "next": [
+    "tālāk",
+    "turpināt",
+    "nākamais"
    ],
    "email": [
     "e-pasta",
@@ -3968,6 +4154,11 @@
     "meta\" dirbtin",
     "meta dirbtin"
    ],
+   "aiWords": [
+    "di",
+    "ai",
+    "dirbtin intelekt"
+   ],
    "object": [
     "teise nesutikti",
     "prieštaravimas",
@@ -3983,6 +4174,14 @@
    ],
    "yes": [
     "taip"
+   ],
+   "no": [
+    "ne"
+   ],
+   "next": [
+    "toliau",
+    "tęsti",
+    "kitas"
    ],
    "email": [
     "el. pasto",
@@ -4211,6 +4410,13 @@
    "aiAtMeta": [
     "ai ve spolecnosti meta"
    ],
+   "aiWords": [
+    "ai",
+    "ui",
+    "umělá inteligenc",
+    "umělou inteligenc",
+    "umělé inteligenc"
+   ],
    "object": [
     "pravo vznest namitku",
     "namitka",
@@ -4225,6 +4431,13 @@
    ],
    "yes": [
     "ano"
+   ],
+   "no": [
+    "ne"
+   ],
+   "next": [
+    "další",
+    "pokračovat"
    ],
    "email": [
     "e-mail",
@@ -4460,6 +4673,11 @@
    "aiAtMeta": [
     "ai v spolocnosti meta"
    ],
+   "aiWords": [
+    "ai",
+    "ui",
+    "umel inteligenci"
+   ],
    "object": [
     "pravo namietat",
     "namietka",
@@ -4473,6 +4691,14 @@
    ],
    "yes": [
     "ano"
+   ],
+   "no": [
+    "nie"
+   ],
+   "next": [
+    "ďalej",
+    "pokračovať",
+    "ďalší"
    ],
    "email": [
     "e-mail",
@@ -4710,6 +4936,11 @@
    "aiAtMeta": [
     "ui pri meti"
    ],
+   "aiWords": [
+    "ui",
+    "ai",
+    "umetn inteligenc"
+   ],
    "object": [
     "pravico do ugovora",
     "ugovor",
@@ -4723,6 +4954,14 @@
    ],
    "yes": [
     "da"
+   ],
+   "no": [
+    "ne"
+   ],
+   "next": [
+    "naprej",
+    "nadaljuj",
+    "naslednji"
    ],
    "email": [
     "e-postni naslov",
@@ -4935,6 +5174,11 @@
     "ai-jem u meti",
     "ai-ja u meti"
    ],
+   "aiWords": [
+    "ai",
+    "ui",
+    "umjetn inteligencij"
+   ],
    "object": [
     "pravo na prigovor",
     "prigovor"
@@ -4947,6 +5191,14 @@
    ],
    "yes": [
     "da"
+   ],
+   "no": [
+    "ne"
+   ],
+   "next": [
+    "dalje",
+    "nastavi",
+    "sljedeće"
    ],
    "email": [
     "e-poste",
@@ -5187,6 +5439,11 @@
    "aiAtMeta": [
     "meta mi"
    ],
+   "aiWords": [
+    "mi",
+    "ai",
+    "mesterséges intelligencia"
+   ],
    "object": [
     "jogod van tiltakozni",
     "tiltakozas",
@@ -5201,6 +5458,14 @@
    ],
    "yes": [
     "igen"
+   ],
+   "no": [
+    "nem"
+   ],
+   "next": [
+    "tovább",
+    "következő",
+    "folytatás"
    ],
    "email": [
     "e-mail",
@@ -5432,6 +5697,12 @@
    "aiAtMeta": [
     "ia de la meta"
    ],
+   "aiWords": [
+    "ia",
+    "ai",
+    "inteligenț artificial",
+    "inteligenta artificial"
+   ],
    "object": [
     "dreptul de a te opune",
     "obiectie",
@@ -5446,6 +5717,15 @@
    ],
    "yes": [
     "da"
+   ],
+   "no": [
+    "nu"
+   ],
+   "next": [
+    "următorul",
+    "continuă",
+    "înainte",
+    "continuare"
    ],
    "email": [
     "e-mail",
@@ -5672,6 +5952,11 @@
    "aiAtMeta": [
     "ии в meta"
    ],
+   "aiWords": [
+    "ии",
+    "ai",
+    "изкуствен интелект"
+   ],
    "object": [
     "право на възражение",
     "възражение",
@@ -5685,6 +5970,14 @@
    ],
    "yes": [
     "да"
+   ],
+   "no": [
+    "не"
+   ],
+   "next": [
+    "напред",
+    "продължи",
+    "следващ"
    ],
    "email": [
     "имейл",
@@ -5902,6 +6195,12 @@
    "aiAtMeta": [
     "τν στη meta"
    ],
+   "aiWords": [
+    "τν",
+    "ai",
+    "τεχνητή νοημοσύνη",
+    "τεχνητής νοημοσύνης"
+   ],
    "object": [
     "δικαιωμα εναντιωσης",
     "εναντιωση",
@@ -5917,6 +6216,14 @@
    ],
    "yes": [
     "ναι"
+   ],
+   "no": [
+    "όχι"
+   ],
+   "next": [
+    "επόμενο",
+    "συνέχεια",
+    "συνέχισε"
    ],
    "email": [
     "email",
@@ -6170,6 +6477,10 @@
    "aiAtMeta": [
     "ai ag meta"
    ],
+   "aiWords": [
+    "ai",
+    "intleacht shaorga"
+   ],
    "object": [
     "agoid a dheanamh",
     "agoid",
@@ -6184,6 +6495,15 @@
    "yes": [
     "is ea",
     "ta"
+   ],
+   "no": [
+    "ní hea",
+    "níl"
+   ],
+   "next": [
+    "ar aghaidh",
+    "lean ar aghaidh",
+    "ar aghaidh leat"
    ],
    "email": [
     "riomhphoist",
@@ -6388,6 +6708,11 @@
    "aiAtMeta": [
     "ia f'meta"
    ],
+   "aiWords": [
+    "ia",
+    "ai",
+    "intelliġenza artifiċjali"
+   ],
    "object": [
     "dritt toggezzjona",
     "oggezzjoni",
@@ -6401,6 +6726,14 @@
    ],
    "yes": [
     "iva"
+   ],
+   "no": [
+    "le"
+   ],
+   "next": [
+    "li jmiss",
+    "kompli",
+    "'il quddiem"
    ],
    "email": [
     "email",

@@ -5,6 +5,9 @@
 // - Filling: a "confirm / repeat your email" field gets the same address; a country <select>
 //   whose option values are numbers is found by a "country / where you live" label and its option
 //   chosen by the localised name.
+// - The pre-step: a short question naming AI and Meta in any inflection with a yes and a no
+//   control; asked with radios and a continue-like button, answered by picking Yes (through its
+//   label) and then pressing continue (filler.answerPrestep).
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { createRequire } from "node:module";
@@ -108,6 +111,54 @@ for (const [lang, label, proves] of NUMERIC_SELECTS) {
     const fill = await p.O.filler.fillForm(p.doc, p.compiled, { language: lang, data: DATA, wait: p.wait, timeoutMs: 2000 });
     assert.equal(fill.ok, true, JSON.stringify(fill.missing));
     assert.equal(p.window.__state.c, "41");
+    p.close();
+  });
+}
+
+// --- The pre-step ------------------------------------------------------------------------
+// [language, question, yes, no, what it proves]
+const QUESTIONS = [
+  ["sl", "Ali se vaša zahteva nanaša na umetno inteligenco pri Meti?", "Da", "Ne", "sl: 'umetno inteligenco' and the locative 'Meti'"],
+  ["cs", "Týká se váš požadavek umělé inteligence ve firmě Meta?", "Ano", "Ne", "cs: 'umělé inteligence' in other words than ours"],
+  ["hu", "A kérés a Metánál használt MI-re vonatkozik?", "Igen", "Nem", "hu: the acronym 'MI' with a suffix after a dash, 'Metánál'"],
+  ["lt", "Ar jūsų prašymas susijęs su DI bendrovėje „Metai“?", "Taip", "Ne", "lt: 'DI' and an inflected 'Metai'"],
+];
+for (const [lang, question, yes, no, proves] of QUESTIONS) {
+  test(`pre-step with buttons: ${proves} is recognised and its Yes pressed`, async () => {
+    const p = open(lang, `<h2>${question}</h2><div><div role="button" tabindex="0" id="y">${yes}</div><div role="button" tabindex="0" id="n">${no}</div></div>`,
+      `window.__answer = null; for (const id of ["y", "n"]) document.getElementById(id).addEventListener("click", () => { window.__answer = id; });`);
+    assert.equal(p.O.domScan.pageStep(p.doc.body, p.compiled, lang), "prestep");
+    assert.equal(await p.O.filler.answerPrestep(p.doc.body, p.compiled, lang, p.wait), true);
+    assert.equal(p.window.__answer, "y");
+    p.close();
+  });
+}
+
+test("pre-step with radios and a continue button enabled only after a choice: Yes picked by its label, then continue pressed (hu)", async () => {
+  const p = open("hu", `<fieldset><legend>A kérése a Meta mesterséges intelligenciájára vonatkozik?</legend>
+      <label><input type="radio" name="q" value="1"> Igen</label><label><input type="radio" name="q" value="0"> Nem</label></fieldset>
+      <div role="button" tabindex="0" id="next" aria-disabled="true">Tovább</div>`,
+    `window.__events = []; window.__next = null; const next = document.getElementById("next");
+     for (const r of document.querySelectorAll("input[type=radio]")) r.addEventListener("change", () => { window.__events.push("change:" + r.value); next.setAttribute("aria-disabled", "false"); });
+     next.addEventListener("click", () => { if (next.getAttribute("aria-disabled") === "true") return; window.__next = document.querySelector("input:checked").value; });`);
+  assert.equal(p.O.domScan.pageStep(p.doc.body, p.compiled, "hu"), "prestep");
+  assert.equal(await p.O.filler.answerPrestep(p.doc.body, p.compiled, "hu", p.wait), true);
+  assert.equal(p.window.__events.join(","), "change:1");
+  assert.equal(p.window.__next, "1");
+  p.close();
+});
+
+// Near misses: [language, html, what it proves]
+const NOT_PRESTEPS = [
+  ["fr", `<h1>Choisissez vos publicités</h1><div role="radiogroup" aria-label="Publicités"><label><input type="radio" name="a"> Oui</label><label><input type="radio" name="a"> Non</label></div><div role="button" tabindex="0">Continuer</div>`, "radios and Continue on a page that names neither AI nor Meta"],
+  ["en", `<h2>Do you want to keep your Meta account?</h2><div role="button" tabindex="0">Yes</div><div role="button" tabindex="0">No</div>`, "a yes/no question about Meta without AI"],
+  ["en", `<h2>Is your AI question about metal prices?</h2><div role="button" tabindex="0">Yes</div><div role="button" tabindex="0">No</div>`, "'metal' is not Meta"],
+  ["sl", `<h2>Ali se vaša zahteva nanaša na umetno inteligenco pri Meti?</h2><div role="button" tabindex="0">Da</div>`, "a Yes without a No"],
+];
+for (const [lang, html, proves] of NOT_PRESTEPS) {
+  test(`not a pre-step: ${proves}`, () => {
+    const p = open(lang, html);
+    assert.notEqual(p.O.domScan.pageStep(p.doc.body, p.compiled, lang), "prestep");
     p.close();
   });
 }
