@@ -85,8 +85,8 @@ std::string Reinstall(const BrowserRow& row) {
 }
 
 std::string ReadJsonText(const fs::path& file) {
-  std::string text, e;
-  return ReadFile(file, &text, &e) ? text : std::string();
+  Result<std::string> text = ReadFile(file);
+  return text.ok() ? *text : std::string();
 }
 
 bool HasString(const json& array, const std::string& want) {
@@ -345,11 +345,12 @@ void Probe(const Env& env, const BrowserRow& row, const fs::path& manifest,
 std::vector<std::string> RecordedIds(const Env& env) {
   std::vector<std::string> ids;
   for (Scope scope : {Scope::kUser, Scope::kSystem}) {
-    InstallRecord record;
-    std::string e;
-    if (LoadRecord(RecordPath(env, scope), &record, &e)) {
-      ids.insert(ids.end(), record.extension_ids.begin(),
-                 record.extension_ids.end());
+    Result<fs::path> file = RecordPath(env, scope);
+    if (!file.ok()) continue;
+    Result<InstallRecord> record = LoadRecord(*file);
+    if (record.ok()) {
+      ids.insert(ids.end(), record->extension_ids.begin(),
+                 record->extension_ids.end());
     }
   }
   return ids;
@@ -552,7 +553,8 @@ DoctorReport Diagnose(const Env& env, Registry* registry,
       continue;
     }
     check.manifest = LocateManifest(env, registry, t, systems[i]);
-    std::string text, err, host;
+    std::string text, host;
+    Result<std::string> read = std::string();
     if (check.manifest.empty()) {
       check.findings.push_back(
           {Failure::kHostNotFound,
@@ -560,9 +562,11 @@ DoctorReport Diagnose(const Env& env, Registry* registry,
                                     ? std::string("(none)")
                                     : t.manifest_path.string()),
            Reinstall(row)});
-    } else if (!ReadFile(check.manifest, &text, &err)) {
-      check.findings.push_back({Failure::kHostNotFound, err, Reinstall(row)});
+    } else if (read = ReadFile(check.manifest); !read.ok()) {
+      check.findings.push_back(
+          {Failure::kHostNotFound, read.status().message(), Reinstall(row)});
     } else {
+      text = *read;
       check.findings = CheckManifest(env, row, text, check.manifest, &host);
     }
     bool manifest_ok = !check.manifest.empty() && check.findings.empty();

@@ -12,7 +12,7 @@
 #include <vector>
 
 #include "browsers.h"
-#include "env.h"
+#include "scope.h"
 #include "registry.h"
 
 namespace objector::install {

@@ -396,11 +396,11 @@ TEST_CASE(
   CHECK(Failures(r)[0] == Failure::kHostNotFound);
   fs::path manifest = dir.path() / "m/org.objector.host.json";
   Touch(manifest, "{oops");
-  std::string e;
   REQUIRE(reg.SetDefault(
-      "HKCU",
-      "Software\\Microsoft\\Edge\\NativeMessagingHosts\\org.objector.host",
-      manifest.string(), &e));
+                  "HKCU",
+                  "Software\\Microsoft\\Edge\\NativeMessagingHosts\\org.objector.host",
+                  manifest.string())
+              .ok());
   r = Diagnose(env, &reg, o);
   CHECK(r.browsers.at(0).manifest == manifest);
   CHECK(r.browsers.at(0).findings.at(0).problem.find("not a valid JSON") !=
@@ -451,11 +451,10 @@ TEST_CASE(
     Touch(crx, "Cr24");
     Touch(s.env.home / ".config/chromium/External Extensions" / (id + ".json"),
           ExternalExtensionJson(crx, "0.1.0"));
-    InstallRecord record;
-    std::string e;
-    REQUIRE(LoadRecord(RecordPath(s.env, Scope::kUser), &record, &e));
-    record.extension_ids = {id};
-    REQUIRE(SaveRecord(RecordPath(s.env, Scope::kUser), record, &e));
+    Result<InstallRecord> record = LoadRecord(*RecordPath(s.env, Scope::kUser));
+    REQUIRE(record.ok());
+    record->extension_ids = {id};
+    REQUIRE(SaveRecord(*RecordPath(s.env, Scope::kUser), *record).ok());
     DoctorReport r = s.Run({"chromium"});
     auto f = Failures(r);
     std::ostringstream out;

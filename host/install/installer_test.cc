@@ -240,12 +240,11 @@ TEST_CASE("uninstall refuses to delete a file the record should never name") {
   Fixture f;
   REQUIRE(f.Inst({"firefox"}) == 0);
   Touch(f.env.home / "thesis.odt", "precious");
-  InstallRecord record;
-  std::string e;
   fs::path rec = f.env.home / ".local/share/objector/install-record.json";
-  REQUIRE(LoadRecord(rec, &record, &e));
-  record.Add({"firefox", "file", (f.env.home / "thesis.odt").string(), "", ""});
-  REQUIRE(SaveRecord(rec, record, &e));
+  Result<InstallRecord> record = LoadRecord(rec);
+  REQUIRE(record.ok());
+  record->Add({"firefox", "file", (f.env.home / "thesis.odt").string(), "", ""});
+  REQUIRE(SaveRecord(rec, *record).ok());
   CHECK(f.Uninst() == 1);
   CHECK(Slurp(f.env.home / "thesis.odt") == "precious");
   CHECK(f.err.str().find("refusing to remove") != std::string::npos);
@@ -329,7 +328,7 @@ std::map<std::string, std::string> Contents(const fs::path& dir) {
 }
 
 TEST_CASE(
-    "--extension: Chromium's external-extension file, Firefox's add-on, "
+    "install --extension: Chromium's external-extension file, Firefox's add-on, "
     "user.js block and grant; uninstall restores the person's own files") {
   Fixture f;
   const std::string id(32, 'c');
@@ -374,10 +373,9 @@ TEST_CASE(
       nlohmann::json::parse(Slurp(profile / "extension-preferences.json"));
   CHECK(grants[GeckoId()]["origins"] ==
         nlohmann::json::array({"https://*.facebook.com/*"}));
-  InstallRecord record;
-  std::string e;
-  REQUIRE(LoadRecord(RecordPath(f.env, Scope::kUser), &record, &e));
-  CHECK(record.extension_ids == std::vector<std::string>{id});
+  Result<InstallRecord> record = LoadRecord(*RecordPath(f.env, Scope::kUser));
+  REQUIRE(record.ok());
+  CHECK(record->extension_ids == std::vector<std::string>{id});
   CHECK(f.out.str().find("Firefox   registered  added to 1 profile(s)") !=
         std::string::npos);
 
