@@ -2,9 +2,11 @@
 
 #include <SQLiteCpp/SQLiteCpp.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <system_error>
 
 #include "args.h"
@@ -44,6 +46,8 @@ const char* FailureName(Failure f) {
       return "extension disabled";
     case Failure::kIdMismatch:
       return "id mismatch";
+    case Failure::kNoSiteAccess:
+      return "no site access";
   }
   return "?";
 }
@@ -428,6 +432,33 @@ void CheckChromiumExtension(const Env& env, const BrowserRow& row,
   }
 }
 
+// Firefox grants an MV3 add-on's host permissions separately from installing
+// it (extension-preferences.json); without the grant the add-on runs but its
+// content script never sees Meta's pages, so the control never appears.
+void CheckFirefoxGrant(const fs::path& profile, BrowserCheck* check) {
+  std::optional<std::vector<std::string>> granted =
+      FirefoxGrantedOrigins(profile, GeckoId());
+  std::string missing;
+  for (const std::string& origin : ExtensionHostPermissions()) {
+    if (!granted || std::find(granted->begin(), granted->end(), origin) ==
+                        granted->end())
+      missing += (missing.empty() ? "" : ", ") + origin;
+  }
+  if (missing.empty()) return;
+  // The installer writes the grant only where Firefox has no entry for the
+  // add-on: an entry without these origins is the person's (or Firefox's)
+  // choice, which only about:addons changes.
+  check->findings.push_back(
+      {Failure::kNoSiteAccess,
+       "Objector may not read Meta's pages in this profile (" +
+           profile.string() + "): " +
+           (granted ? "access was taken back for " : "no access granted for ") +
+           missing,
+       granted ? "grant it in about:addons → Objector → Permissions"
+               : "run installer/install.sh again, or grant it in about:addons "
+                 "→ Objector → Permissions"});
+}
+
 void CheckFirefoxExtension(const Env& env, const BrowserRow& row,
                            BrowserCheck* check) {
   bool any = false;
@@ -447,11 +478,13 @@ void CheckFirefoxExtension(const Env& env, const BrowserRow& row,
              "run installer/install.sh again (it allows the unsigned add-on "
              "in user.js), or switch it on in about:addons"});
       }
+      CheckFirefoxGrant(p, check);
     } else if (fs::exists(xpi, ec)) {
       check->extension.push_back(p.filename().string() + ": added " +
                                  xpi.string() +
                                  " (Firefox installs it at its next start)");
       any = true;
+      CheckFirefoxGrant(p, check);
     } else {
       check->extension.push_back(p.filename().string() + ": not installed");
     }

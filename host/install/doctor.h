@@ -32,6 +32,7 @@ enum class Failure {
   kExtensionNotInstalled,  // the browser has no Objector extension
   kExtensionDisabled,      // installed but switched off (or refused)
   kIdMismatch,  // the installed extension's id is not in the host manifest
+  kNoSiteAccess,  // Firefox: the add-on lacks the grant for Meta's pages
 };
 const char* FailureName(
     Failure f);  // "host not found", "access forbidden", ...

@@ -109,7 +109,15 @@ struct Setup {
           json({{"addons",
                  {{{"id", GeckoId()}, {"version", "0.1.0"}, {"active", true}}}}})
               .dump());
+    // ... and the host permissions the installer grants it (Meta's pages).
+    Touch(firefox_grants, json({{GeckoId(),
+                                 {{"permissions", json::array()},
+                                  {"origins", ExtensionHostPermissions()},
+                                  {"data_collection", json::array()}}}})
+                              .dump());
   }
+  fs::path firefox_grants =
+      env.home / ".mozilla/firefox/t.default/extension-preferences.json";
   fs::path chromium_prefs = env.home / ".config/chromium/Default/Preferences";
   static std::string ChromiumPrefs(const std::string& id,
                                    const json& disable_reasons) {
@@ -442,6 +450,44 @@ TEST_CASE(
     CHECK(f[0] == Failure::kExtensionDisabled);
     CHECK(r.browsers[0].findings[0].problem.find("unsigned") !=
           std::string::npos);
+  }
+  SECTION(
+      "Firefox has the add-on but not the grant for Meta's pages: the control "
+      "would never appear") {
+    Setup s;
+    fs::remove(s.firefox_grants);
+    DoctorReport r = s.Run({"firefox"});
+    auto f = Failures(r);
+    REQUIRE(f.size() == 1);
+    CHECK(f[0] == Failure::kNoSiteAccess);
+    const Finding& x = r.browsers[0].findings[0];
+    CHECK(x.problem.find("Objector may not read Meta's pages in this profile") !=
+          std::string::npos);
+    CHECK(x.problem.find("https://*.facebook.com/*") != std::string::npos);
+    CHECK(x.fix.find("installer/install.sh") != std::string::npos);
+    CHECK(x.fix.find("about:addons → Objector → Permissions") !=
+          std::string::npos);
+  }
+  SECTION(
+      "Firefox's grant taken back for one site: named, and the fix is "
+      "about:addons (the installer leaves the person's choice alone)") {
+    Setup s;
+    std::vector<std::string> origins = ExtensionHostPermissions();
+    REQUIRE(origins.size() > 1);
+    const std::string revoked = origins.back();
+    origins.pop_back();
+    Touch(s.firefox_grants,
+          json({{GeckoId(), {{"permissions", json::array()},
+                             {"origins", origins}}}})
+              .dump());
+    DoctorReport r = s.Run({"firefox"});
+    auto f = Failures(r);
+    REQUIRE(f.size() == 1);
+    CHECK(f[0] == Failure::kNoSiteAccess);
+    const Finding& x = r.browsers[0].findings[0];
+    CHECK(x.problem.find("access was taken back for " + revoked) !=
+          std::string::npos);
+    CHECK(x.fix == "grant it in about:addons → Objector → Permissions");
   }
   SECTION("an id signed here and recorded, but missing from the manifest") {
     Setup s;

@@ -288,6 +288,21 @@ Status GrantFirefoxOrigins(const fs::path& profile, const std::string& gecko_id,
                          fs::perms::owner_read | fs::perms::owner_write);
 }
 
+std::optional<std::vector<std::string>> FirefoxGrantedOrigins(
+    const fs::path& profile, const std::string& gecko_id) {
+  json store = ReadJson(profile / kPermissionStore);
+  if (!store.is_object() || !store.contains(gecko_id) ||
+      !store[gecko_id].is_object())
+    return std::nullopt;
+  std::vector<std::string> out;
+  const json origins = store[gecko_id].value("origins", json::array());
+  if (!origins.is_array()) return out;
+  for (const json& o : origins) {
+    if (o.is_string()) out.push_back(o.get<std::string>());
+  }
+  return out;
+}
+
 Status RevokeFirefoxOrigins(const fs::path& profile, const std::string& gecko_id,
                             bool remove_empty) {
   std::string text;

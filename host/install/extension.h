@@ -13,6 +13,7 @@
 #define OBJECTOR_INSTALL_EXTENSION_H_
 
 #include <filesystem>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -74,6 +75,10 @@ Status GrantFirefoxOrigins(const std::filesystem::path& profile,
                            bool* added, bool* had_file);
 Status RevokeFirefoxOrigins(const std::filesystem::path& profile,
                             const std::string& gecko_id, bool remove_empty);
+// What `gecko_id` is granted in the profile's extension-preferences.json: its
+// "origins", or nullopt when the store has no entry for it (or is unreadable).
+std::optional<std::vector<std::string>> FirefoxGrantedOrigins(
+    const std::filesystem::path& profile, const std::string& gecko_id);
 // The host_permissions of the manifest.json at `file` ([] when unreadable).
 std::vector<std::string> HostPermissions(const std::filesystem::path& file);
 
