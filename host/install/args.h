@@ -12,15 +12,16 @@
 namespace objector::install {
 
 struct ParsedArgs {
-  std::vector<std::string> browsers;  // --browser NAME (repeatable, or comma-separated)
-  bool system = false;                // --system
-  bool dry_run = false;               // --dry-run
-  bool purge = false;                 // --purge
-  bool json = false;                  // --json
-  bool help = false;                  // --help / -h
-  std::string host;                   // --host PATH
-  std::string extension;              // --extension DIR (objector.crx, objector.xpi)
-  std::string extension_id;           // --extension-id ID (the .crx's id)
+  std::vector<std::string>
+      browsers;              // --browser NAME (repeatable, or comma-separated)
+  bool system = false;       // --system
+  bool dry_run = false;      // --dry-run
+  bool purge = false;        // --purge
+  bool json = false;         // --json
+  bool help = false;         // --help / -h
+  std::string host;          // --host PATH
+  std::string extension;     // --extension DIR (objector.crx, objector.xpi)
+  std::string extension_id;  // --extension-id ID (the .crx's id)
 };
 
 // Parses `args` accepting only the flags named in `allowed` (e.g.

@@ -6,7 +6,6 @@
 #include <catch2/catch.hpp>
 
 #include "base/paths.h"
-
 #include "installer.h"
 #include "manifest.h"
 #include "test_util.h"

@@ -3,9 +3,9 @@
 #include "commands.h"
 
 #include "args.h"
+#include "base/env.h"
 #include "browsers.h"
 #include "doctor.h"
-#include "base/env.h"
 #include "extension.h"
 #include "installer.h"
 #include "registry.h"

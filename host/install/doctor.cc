@@ -12,9 +12,9 @@
 #include "args.h"
 #include "commands.h"
 #include "extension.h"
-#include "install_record.h"
 #include "fs_util.h"
 #include "host_probe.h"
+#include "install_record.h"
 #include "installer.h"
 #include "manifest.h"
 
@@ -382,8 +382,8 @@ void CheckChromiumExtension(const Env& env, const BrowserRow& row,
     if (!x.enabled) {
       check->findings.push_back(
           {Failure::kExtensionDisabled,
-           "Objector is switched off in " + p.string() + " (" +
-               x.why_disabled + ")",
+           "Objector is switched off in " + p.string() + " (" + x.why_disabled +
+               ")",
            "open chrome://extensions in that profile and switch Objector on"});
     }
   }
@@ -396,11 +396,10 @@ void CheckChromiumExtension(const Env& env, const BrowserRow& row,
       json reg = json::parse(ReadJsonText(file), nullptr, false);
       std::string crx = reg.is_object() ? reg.value("external_crx", "") : "";
       if (crx.empty() || !fs::exists(crx, ec)) {
-        check->findings.push_back(
-            {Failure::kExtensionNotInstalled,
-             file.string() + " names the package " + crx +
-                 ", which does not exist",
-             "run installer/install.sh again"});
+        check->findings.push_back({Failure::kExtensionNotInstalled,
+                                   file.string() + " names the package " + crx +
+                                       ", which does not exist",
+                                   "run installer/install.sh again"});
         continue;
       }
       check->extension.push_back("registered " + recorded + " in " +
@@ -440,8 +439,8 @@ void CheckFirefoxGrant(const fs::path& profile, BrowserCheck* check) {
       FirefoxGrantedOrigins(profile, GeckoId());
   std::string missing;
   for (const std::string& origin : ExtensionHostPermissions()) {
-    if (!granted || std::find(granted->begin(), granted->end(), origin) ==
-                        granted->end())
+    if (!granted ||
+        std::find(granted->begin(), granted->end(), origin) == granted->end())
       missing += (missing.empty() ? "" : ", ") + origin;
   }
   if (missing.empty()) return;
@@ -577,7 +576,8 @@ DoctorReport Diagnose(const Env& env, Registry* registry,
                            row.name) != options.browsers.end();
     if (options.browsers.empty() ? !(t.found || systems[i].found) : !named)
       continue;
-    BrowserCheck check{row.name, row.display, row.family, {}, {}, {}, -1, {}, {}};
+    BrowserCheck check{row.name, row.display, row.family, {}, {},
+                       {},       -1,          {},         {}};
     if (row.packaging == Packaging::kSnap) {
       check.findings.push_back({Failure::kSandboxedBrowser,
                                 std::string(row.display) + " is a Snap",

@@ -105,10 +105,11 @@ struct Setup {
     Touch(chromium_prefs, ChromiumPrefs(ChromiumId(), json::array()));
     Touch(env.home / ".mozilla/firefox/profiles.ini",
           "[Profile0]\nName=default\nIsRelative=1\nPath=t.default\n");
-    Touch(env.home / ".mozilla/firefox/t.default/extensions.json",
-          json({{"addons",
-                 {{{"id", GeckoId()}, {"version", "0.1.0"}, {"active", true}}}}})
-              .dump());
+    Touch(
+        env.home / ".mozilla/firefox/t.default/extensions.json",
+        json({{"addons",
+               {{{"id", GeckoId()}, {"version", "0.1.0"}, {"active", true}}}}})
+            .dump());
     // ... and the host permissions the installer grants it (Meta's pages).
     Touch(firefox_grants, json({{GeckoId(),
                                  {{"permissions", json::array()},
@@ -404,10 +405,10 @@ TEST_CASE(
   CHECK(Failures(r)[0] == Failure::kHostNotFound);
   fs::path manifest = dir.path() / "m/org.objector.host.json";
   Touch(manifest, "{oops");
-  REQUIRE(reg.SetDefault(
-                  "HKCU",
-                  "Software\\Microsoft\\Edge\\NativeMessagingHosts\\org.objector.host",
-                  manifest.string())
+  REQUIRE(reg.SetDefault("HKCU",
+                         "Software\\Microsoft\\Edge\\NativeMessagingHosts\\org."
+                         "objector.host",
+                         manifest.string())
               .ok());
   r = Diagnose(env, &reg, o);
   CHECK(r.browsers.at(0).manifest == manifest);
@@ -438,12 +439,12 @@ TEST_CASE(
   }
   SECTION("Firefox refused the unsigned add-on") {
     Setup s;
-    Touch(s.env.home / ".mozilla/firefox/t.default/extensions.json",
-          json({{"addons",
-                 {{{"id", GeckoId()},
-                   {"active", false},
-                   {"appDisabled", true}}}}})
-              .dump());
+    Touch(
+        s.env.home / ".mozilla/firefox/t.default/extensions.json",
+        json(
+            {{"addons",
+              {{{"id", GeckoId()}, {"active", false}, {"appDisabled", true}}}}})
+            .dump());
     DoctorReport r = s.Run({"firefox"});
     auto f = Failures(r);
     REQUIRE(f.size() == 1);
@@ -461,8 +462,9 @@ TEST_CASE(
     REQUIRE(f.size() == 1);
     CHECK(f[0] == Failure::kNoSiteAccess);
     const Finding& x = r.browsers[0].findings[0];
-    CHECK(x.problem.find("Objector may not read Meta's pages in this profile") !=
-          std::string::npos);
+    CHECK(
+        x.problem.find("Objector may not read Meta's pages in this profile") !=
+        std::string::npos);
     CHECK(x.problem.find("https://*.facebook.com/*") != std::string::npos);
     CHECK(x.fix.find("installer/install.sh") != std::string::npos);
     CHECK(x.fix.find("about:addons → Objector → Permissions") !=
@@ -477,8 +479,8 @@ TEST_CASE(
     const std::string revoked = origins.back();
     origins.pop_back();
     Touch(s.firefox_grants,
-          json({{GeckoId(), {{"permissions", json::array()},
-                             {"origins", origins}}}})
+          json({{GeckoId(),
+                 {{"permissions", json::array()}, {"origins", origins}}}})
               .dump());
     DoctorReport r = s.Run({"firefox"});
     auto f = Failures(r);

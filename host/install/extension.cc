@@ -222,9 +222,9 @@ Status RemoveUserJsBlock(const fs::path& profile, bool remove_empty,
     std::vector<std::string> lines = WithoutBlock(Lines(text));
     if (lines.empty() && remove_empty) {
       if (!fs::remove(profile / "user.js", ec) && ec) {
-        return Status(ErrorCode::kInternal,
-                      "cannot remove " + (profile / "user.js").string() +
-                          ": " + ec.message());
+        return Status(ErrorCode::kInternal, "cannot remove " +
+                                                (profile / "user.js").string() +
+                                                ": " + ec.message());
       }
     } else if (Join(lines) != text) {
       Status s = WriteFileAtomic(profile / "user.js", Join(lines), kFileMode);
@@ -303,8 +303,8 @@ std::optional<std::vector<std::string>> FirefoxGrantedOrigins(
   return out;
 }
 
-Status RevokeFirefoxOrigins(const fs::path& profile, const std::string& gecko_id,
-                            bool remove_empty) {
+Status RevokeFirefoxOrigins(const fs::path& profile,
+                            const std::string& gecko_id, bool remove_empty) {
   std::string text;
   bool exists = false;
   if (Status s = ReadIfExists(profile / kPermissionStore, &text, &exists);

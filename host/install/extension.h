@@ -71,8 +71,8 @@ Status RemoveUserJsBlock(const std::filesystem::path& profile,
 // whether the store existed) — and take it out again.
 Status GrantFirefoxOrigins(const std::filesystem::path& profile,
                            const std::string& gecko_id,
-                           const std::vector<std::string>& origins,
-                           bool* added, bool* had_file);
+                           const std::vector<std::string>& origins, bool* added,
+                           bool* had_file);
 Status RevokeFirefoxOrigins(const std::filesystem::path& profile,
                             const std::string& gecko_id, bool remove_empty);
 // What `gecko_id` is granted in the profile's extension-preferences.json: its

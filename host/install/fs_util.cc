@@ -25,9 +25,9 @@ Status MakeDirs(const fs::path& dir, std::vector<fs::path>* created) {
   }
   for (auto it = missing.rbegin(); it != missing.rend(); ++it) {
     if (!fs::create_directory(*it, ec) && ec) {
-      return Status(ErrorCode::kInternal, "cannot create folder " +
-                                              it->string() + ": " +
-                                              ec.message());
+      return Status(
+          ErrorCode::kInternal,
+          "cannot create folder " + it->string() + ": " + ec.message());
     }
     if (created != nullptr) created->push_back(*it);
   }
@@ -41,8 +41,8 @@ Status WriteFileAtomic(const fs::path& file, const std::string& content,
   {
     std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
     if (!out) {
-      return Status(ErrorCode::kInternal,
-                    "cannot write " + tmp.string() + ": " + std::strerror(errno));
+      return Status(ErrorCode::kInternal, "cannot write " + tmp.string() +
+                                              ": " + std::strerror(errno));
     }
     out << content;
     out.close();

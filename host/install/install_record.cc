@@ -32,10 +32,10 @@ Result<InstallRecord> LoadRecord(const fs::path& file) {
   try {
     nlohmann::json j = nlohmann::json::parse(*text);
     for (const auto& e : j.at("entries")) {
-      record.entries.push_back(
-          {e.value("browser", ""), e.at("kind").get<std::string>(),
-           e.at("path").get<std::string>(), e.value("root", ""),
-           e.value("note", "")});
+      record.entries.push_back({e.value("browser", ""),
+                                e.at("kind").get<std::string>(),
+                                e.at("path").get<std::string>(),
+                                e.value("root", ""), e.value("note", "")});
     }
     for (const auto& id : j.value("extension_ids", nlohmann::json::array()))
       record.extension_ids.push_back(id.get<std::string>());

@@ -33,7 +33,7 @@ struct InstallRecord {
   // Chromium ids of the extensions this install signed and registered (the
   // host accepts them as callers besides the store ids).
   std::vector<std::string> extension_ids;
-  void Add(const RecordEntry& e);    // ignores exact duplicates
+  void Add(const RecordEntry& e);  // ignores exact duplicates
   // True when some entry other than `except` refers to the same
   // kind+path(+root).
   bool StillUsed(const RecordEntry& e, size_t except) const;

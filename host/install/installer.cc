@@ -51,7 +51,8 @@ struct Run {
       Fail(name, s.message());
       return false;
     }
-    for (const fs::path& d : created) record.Add({name, "dir", d.string(), "", ""});
+    for (const fs::path& d : created)
+      record.Add({name, "dir", d.string(), "", ""});
     return true;
   }
 
@@ -90,8 +91,8 @@ struct Run {
                   ? "run `objector install` as the user instead"
                   : "skipped")
           << "\n";
-      table.back()[1] = "no " + std::string(ScopeName(options.scope)) +
-                        "-wide location";
+      table.back()[1] =
+          "no " + std::string(ScopeName(options.scope)) + "-wide location";
       return;
     }
     fs::path host = options.host_path;
@@ -133,8 +134,7 @@ struct Run {
     if (options.extension_dir.empty()) return "not asked (no --extension)";
     if (row.family == Family::kChromium) {
       fs::path dir = ExternalExtensionsDir(env, row, options.scope);
-      if (dir.empty())
-        return "not added: no local route; use the store build";
+      if (dir.empty()) return "not added: no local route; use the store build";
       fs::path crx = options.extension_dir / kCrxName;
       if (!Write(row.name, dir / (options.chromium_id + ".json"),
                  ExternalExtensionJson(crx, ObjectorVersion()), kManifestMode,
@@ -327,8 +327,8 @@ int Install(const Env& env, Registry* registry, const InstallOptions& options,
         << "; name one with --browser NAME (see `objector install --help`)\n";
     return 1;
   }
-  if (Status s = options.dry_run ? Status::Ok()
-                                : SaveRecord(record_file, run.record);
+  if (Status s =
+          options.dry_run ? Status::Ok() : SaveRecord(record_file, run.record);
       !s.ok()) {
     err << s.message() << "\n";
     return 1;

@@ -11,8 +11,8 @@
 
 #include "base/status.h"
 #include "browsers.h"
-#include "scope.h"
 #include "registry.h"
+#include "scope.h"
 
 namespace objector::install {
 

@@ -29,8 +29,9 @@ const std::string& ObjectorVersion() {
 }
 
 const std::vector<std::string>& ExtensionHostPermissions() {
-  static const std::vector<std::string> s(std::begin(generated::kHostPermissions),
-                                          std::end(generated::kHostPermissions));
+  static const std::vector<std::string> s(
+      std::begin(generated::kHostPermissions),
+      std::end(generated::kHostPermissions));
   return s;
 }
 

@@ -1,5 +1,6 @@
-// Whether an install is for this user or system-wide, and where a system-wide install keeps its
-// record. The environment itself (Os, Env, CurrentEnv) and the data-folder rule are base/'s.
+// Whether an install is for this user or system-wide, and where a system-wide
+// install keeps its record. The environment itself (Os, Env, CurrentEnv) and
+// the data-folder rule are base/'s.
 #ifndef OBJECTOR_INSTALL_SCOPE_H_
 #define OBJECTOR_INSTALL_SCOPE_H_
 
