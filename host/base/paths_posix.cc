@@ -2,45 +2,12 @@
 #include <cstdlib>
 #include <cstring>
 #include <fcntl.h>
-#include <pwd.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include "base/paths.h"
 
 namespace objector {
-
-EnvLookup ProcessEnv() {
-  return [](const char* name) {
-    const char* v = std::getenv(name);
-    return std::string(v ? v : "");
-  };
-}
-
-namespace {
-
-std::string HomeDir(const EnvLookup& env) {
-  std::string home = env("HOME");
-  if (!home.empty()) return home;
-  if (const passwd* pw = getpwuid(getuid()); pw && pw->pw_dir) return pw->pw_dir;
-  return "";
-}
-
-}  // namespace
-
-Result<std::string> DataDir(const EnvLookup& env) {
-  if (std::string dir = env("OBJECTOR_DATA_DIR"); !dir.empty()) return dir;
-#if defined(__APPLE__)
-  std::string home = HomeDir(env);
-  if (home.empty()) return Status(ErrorCode::kInternal, "no home directory; set OBJECTOR_DATA_DIR");
-  return home + "/Library/Application Support/Objector";
-#else
-  if (std::string xdg = env("XDG_DATA_HOME"); !xdg.empty() && xdg[0] == '/') return xdg + "/objector";
-  std::string home = HomeDir(env);
-  if (home.empty()) return Status(ErrorCode::kInternal, "no home directory; set OBJECTOR_DATA_DIR");
-  return home + "/.local/share/objector";
-#endif
-}
 
 Status EnsurePrivateDir(const std::string& dir) {
   if (dir.empty()) return Status(ErrorCode::kInternal, "empty data directory path");

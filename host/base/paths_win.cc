@@ -1,4 +1,4 @@
-// Windows data directory rules (compiled only on Windows).
+// Windows: creating the data directory and files (compiled only on Windows).
 #include <cstdlib>
 #include <cerrno>
 #include <direct.h>
@@ -7,20 +7,6 @@
 #include "base/paths.h"
 
 namespace objector {
-
-EnvLookup ProcessEnv() {
-  return [](const char* name) {
-    const char* v = std::getenv(name);
-    return std::string(v ? v : "");
-  };
-}
-
-Result<std::string> DataDir(const EnvLookup& env) {
-  if (std::string dir = env("OBJECTOR_DATA_DIR"); !dir.empty()) return dir;
-  std::string appdata = env("APPDATA");
-  if (appdata.empty()) return Status(ErrorCode::kInternal, "APPDATA is not set; set OBJECTOR_DATA_DIR");
-  return appdata + "\\Objector";
-}
 
 // %APPDATA% is already private to the user; the ACLs it inherits are owner-only.
 Status EnsurePrivateDir(const std::string& dir) {

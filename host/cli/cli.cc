@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 
+#include "base/args.h"
 #include "base/build_info.h"
 #include "export/export.h"
 #include "handlers/context.h"
@@ -31,54 +32,6 @@ struct Io {
   std::ostream& out;
   std::ostream& err;
 };
-
-// Parsed "--name value" options (repeatable) and positional words.
-struct Args {
-  std::multimap<std::string, std::string> options;
-  std::vector<std::string> flags;
-  std::vector<std::string> positional;
-  bool Has(const std::string& k) const { return options.count(k) > 0; }
-  std::string Get(const std::string& k) const {
-    auto it = options.find(k);
-    return it == options.end() ? "" : it->second;
-  }
-  bool Flag(const std::string& k) const { return std::find(flags.begin(), flags.end(), k) != flags.end(); }
-};
-
-// `valued` lists the options that take a value; others starting with "-" are flags.
-bool ParseArgs(const std::vector<std::string>& in, size_t start, const std::vector<std::string>& valued,
-               const std::vector<std::string>& flags, Args* out, std::ostream& err) {
-  for (size_t i = start; i < in.size(); ++i) {
-    const std::string& a = in[i];
-    if (a.size() > 1 && a[0] == '-') {
-      std::string name = a, value;
-      bool inline_value = false;
-      if (size_t eq = a.find('='); eq != std::string::npos) {
-        name = a.substr(0, eq);
-        value = a.substr(eq + 1);
-        inline_value = true;
-      }
-      if (std::find(valued.begin(), valued.end(), name) != valued.end()) {
-        if (!inline_value) {
-          if (i + 1 >= in.size()) {
-            err << "objector: " << name << " needs a value\n";
-            return false;
-          }
-          value = in[++i];
-        }
-        out->options.emplace(name, value);
-      } else if (std::find(flags.begin(), flags.end(), name) != flags.end() && !inline_value) {
-        out->flags.push_back(name);
-      } else {
-        err << "objector: unknown option " << name << " (see objector --help)\n";
-        return false;
-      }
-    } else {
-      out->positional.push_back(a);
-    }
-  }
-  return true;
-}
 
 // Runs one request through the host's handlers; prints the error and returns nullopt on failure.
 std::optional<json> Call(Io& io, const std::string& type, json body, int* code) {

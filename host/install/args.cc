@@ -4,6 +4,7 @@
 #include <sstream>
 #include <system_error>
 
+#include "base/args.h"
 #include "browsers.h"
 
 #if defined(__APPLE__)
@@ -15,79 +16,56 @@ namespace fs = std::filesystem;
 
 namespace {
 
-bool Allowed(const std::vector<std::string>& allowed, const std::string& flag) {
-  return std::find(allowed.begin(), allowed.end(), flag) != allowed.end();
+// The flags that take a value; every other allowed flag takes none.
+const std::vector<std::string> kValued = {"--browser", "--host", "--extension",
+                                          "--extension-id"};
+
+bool Valued(const std::string& flag) {
+  return std::find(kValued.begin(), kValued.end(), flag) != kValued.end();
 }
 
-bool AddBrowsers(const std::string& value, ParsedArgs* parsed,
-                 std::string* err) {
+Status AddBrowsers(const std::string& value, ParsedArgs* parsed) {
   const std::vector<std::string> known = BrowserNames();
   std::stringstream in(value);
   std::string name;
   while (std::getline(in, name, ',')) {
     if (name.empty()) continue;
     if (std::find(known.begin(), known.end(), name) == known.end()) {
-      *err = "unknown browser '" + name + "'; known:";
-      for (const std::string& k : known) *err += " " + k;
-      return false;
+      std::string message = "unknown browser '" + name + "'; known:";
+      for (const std::string& k : known) message += " " + k;
+      return Status(ErrorCode::kInvalidValue, message);
     }
     parsed->browsers.push_back(name);
   }
-  return true;
+  return Status::Ok();
 }
 
 }  // namespace
 
-bool ParseArgs(const std::vector<std::string>& args,
-               const std::vector<std::string>& allowed, ParsedArgs* parsed,
-               std::string* err) {
-  for (size_t i = 0; i < args.size(); ++i) {
-    std::string flag = args[i], value;
-    bool has_value = false;
-    if (size_t eq = flag.find('=');
-        flag.rfind("--", 0) == 0 && eq != std::string::npos) {
-      value = flag.substr(eq + 1);
-      flag = flag.substr(0, eq);
-      has_value = true;
-    }
-    if (flag == "-h" || flag == "--help") {
-      parsed->help = true;
-      continue;
-    }
-    if (!Allowed(allowed, flag)) {
-      *err = "unknown option '" + args[i] + "'";
-      return false;
-    }
-    if (flag == "--browser" || flag == "--host" || flag == "--extension" ||
-        flag == "--extension-id") {
-      if (!has_value) {
-        if (i + 1 >= args.size()) {
-          *err = flag + " needs a value";
-          return false;
-        }
-        value = args[++i];
-      }
-      if (flag == "--host") {
-        parsed->host = value;
-      } else if (flag == "--extension") {
-        parsed->extension = value;
-      } else if (flag == "--extension-id") {
-        parsed->extension_id = value;
-      } else if (!AddBrowsers(value, parsed, err)) {
-        return false;
-      }
-      continue;
-    }
-    if (has_value) {
-      *err = flag + " takes no value";
-      return false;
-    }
-    if (flag == "--system") parsed->system = true;
-    if (flag == "--dry-run") parsed->dry_run = true;
-    if (flag == "--purge") parsed->purge = true;
-    if (flag == "--json") parsed->json = true;
+Result<ParsedArgs> ParseArgs(const std::vector<std::string>& args,
+                             const std::vector<std::string>& allowed) {
+  std::vector<std::string> valued, flags = {"-h", "--help"};
+  for (const std::string& flag : allowed)
+    (Valued(flag) ? valued : flags).push_back(flag);
+  Result<Args> a = objector::ParseArgs(args, 0, valued, flags);
+  if (!a.ok()) return a.status();
+  if (!a->positional.empty()) {
+    return Status(ErrorCode::kInvalidValue,
+                  "unexpected argument '" + a->positional[0] + "'");
   }
-  return true;
+  ParsedArgs parsed;
+  for (const std::string& value : a->All("--browser")) {
+    if (Status s = AddBrowsers(value, &parsed); !s.ok()) return s;
+  }
+  parsed.host = a->Get("--host");
+  parsed.extension = a->Get("--extension");
+  parsed.extension_id = a->Get("--extension-id");
+  parsed.help = a->Flag("-h") || a->Flag("--help");
+  parsed.system = a->Flag("--system");
+  parsed.dry_run = a->Flag("--dry-run");
+  parsed.purge = a->Flag("--purge");
+  parsed.json = a->Flag("--json");
+  return parsed;
 }
 
 fs::path DefaultHostPath() {

@@ -28,21 +28,19 @@ TEST_CASE(
       {{"install"}, false, 0},
   };
   for (const Case& c : cases) {
-    ParsedArgs p;
-    std::string err;
     INFO(c.args.size() << " args, first: "
                        << (c.args.empty() ? "" : c.args[0]));
-    CHECK(ParseArgs(c.args, allowed, &p, &err) == c.ok);
-    if (c.ok) CHECK(p.browsers.size() == c.browsers);
-    if (!c.ok) CHECK_FALSE(err.empty());
+    Result<ParsedArgs> p = ParseArgs(c.args, allowed);
+    CHECK(p.ok() == c.ok);
+    if (c.ok) CHECK(p->browsers.size() == c.browsers);
+    if (!c.ok) CHECK_FALSE(p.status().message().empty());
   }
 }
 
 TEST_CASE("the unknown-browser error lists the known names") {
-  ParsedArgs p;
-  std::string err;
-  CHECK_FALSE(ParseArgs({"--browser", "netscape"}, {"--browser"}, &p, &err));
-  CHECK(err.find("flatpak-firefox") != std::string::npos);
+  Result<ParsedArgs> p = ParseArgs({"--browser", "netscape"}, {"--browser"});
+  CHECK_FALSE(p.ok());
+  CHECK(p.status().message().find("flatpak-firefox") != std::string::npos);
 }
 
 }  // namespace

@@ -9,7 +9,7 @@
 #include <string>
 #include <vector>
 
-#include "env.h"
+#include "scope.h"
 
 namespace objector::install {
 

@@ -6,7 +6,6 @@
 #include <catch2/catch.hpp>
 
 #include "base/paths.h"
-
 #include "installer.h"
 #include "manifest.h"
 #include "test_util.h"
@@ -168,52 +167,6 @@ TEST_CASE("Windows rows name HKCU keys per user and HKLM keys system-wide") {
   CHECK(Find(sys, "firefox")->registry_root == "HKLM");
   CHECK(Find(user, "chrome")->manifest_dir ==
         dir.path() / "Local/Objector/NativeMessagingHosts/chromium");
-}
-
-}  // namespace
-}  // namespace objector::install
-
-// The install record and doctor's database check live where the host keeps the history: the
-// installer's data folder rule must give the same folder as the host's (host/base/paths), on every OS.
-namespace objector::install {
-namespace {
-
-TEST_CASE("the installer's data folder is the host's data folder, per OS", "[env]") {
-  TempDir dir;
-  struct Row {
-    Os os;
-    std::map<std::string, std::string> vars;
-    std::string expected;  // relative to HOME unless it starts with '/'
-  };
-  const std::string h = dir.path().string();
-  const Row rows[] = {
-      {Os::kLinux, {}, ".local/share/objector"},
-      {Os::kLinux, {{"XDG_DATA_HOME", h + "/xdg"}}, "/xdg/objector"},
-      {Os::kLinux, {{"XDG_DATA_HOME", "relative"}}, ".local/share/objector"},
-      {Os::kLinux, {{"OBJECTOR_DATA_DIR", h + "/mine"}}, "/mine"},
-      {Os::kMacOS, {}, "Library/Application Support/Objector"},
-      {Os::kWindows, {{"APPDATA", h + "/Roaming"}, {"LOCALAPPDATA", h + "/Local"}}, "/Roaming/Objector"},
-  };
-  for (const Row& row : rows) {
-    Env env = TestEnv(dir.path(), row.os);
-    env.vars = row.vars;
-    const std::string want =
-        row.expected[0] == '/' ? h + row.expected : (env.home / row.expected).string();
-    INFO(OsName(row.os) << " " << want);
-    CHECK(UserDataDir(env) == std::filesystem::path(want));
-#if defined(__linux__)
-    if (row.os == Os::kLinux) {  // the host's own rule, compiled for this platform, agrees
-      EnvLookup lookup = [&](const char* name) {
-        if (std::string(name) == "HOME") return env.home.string();
-        auto it = row.vars.find(name);
-        return it == row.vars.end() ? std::string() : it->second;
-      };
-      auto host_dir = DataDir(lookup);
-      REQUIRE(host_dir.ok());
-      CHECK(std::filesystem::path(*host_dir) == UserDataDir(env));
-    }
-#endif
-  }
 }
 
 }  // namespace

@@ -3,9 +3,9 @@
 #include "commands.h"
 
 #include "args.h"
+#include "base/env.h"
 #include "browsers.h"
 #include "doctor.h"
-#include "env.h"
 #include "extension.h"
 #include "installer.h"
 #include "registry.h"
@@ -42,21 +42,24 @@ constexpr char kUninstallHelp[] =
 
 int RunInstall(const std::vector<std::string>& args, std::ostream& out,
                std::ostream& err) {
-  ParsedArgs a;
+  Result<ParsedArgs> parsed =
+      ParseArgs(args, {"--browser", "--system", "--dry-run", "--host",
+                       "--extension", "--extension-id"});
   std::string e;
-  if (!ParseArgs(args,
-                 {"--browser", "--system", "--dry-run", "--host", "--extension",
-                  "--extension-id"},
-                 &a, &e) ||
-      (a.extension.empty() != a.extension_id.empty() &&
-       (e = "--extension and --extension-id go together", true)) ||
-      (!a.extension_id.empty() && !IsChromiumId(a.extension_id) &&
-       (e = "--extension-id '" + a.extension_id +
-            "' is not a Chromium id (32 letters a-p)",
-        true))) {
+  if (!parsed.ok()) {
+    e = parsed.status().message();
+  } else if (parsed->extension.empty() != parsed->extension_id.empty()) {
+    e = "--extension and --extension-id go together";
+  } else if (!parsed->extension_id.empty() &&
+             !IsChromiumId(parsed->extension_id)) {
+    e = "--extension-id '" + parsed->extension_id +
+        "' is not a Chromium id (32 letters a-p)";
+  }
+  if (!e.empty()) {
     err << "objector install: " << e << "\n" << kInstallHelp;
     return 2;
   }
+  const ParsedArgs& a = *parsed;
   if (a.help) {
     out << kInstallHelp;
     BrowserList(out);
@@ -80,13 +83,14 @@ int RunInstall(const std::vector<std::string>& args, std::ostream& out,
 
 int RunUninstall(const std::vector<std::string>& args, std::ostream& out,
                  std::ostream& err) {
-  ParsedArgs a;
-  std::string e;
-  if (!ParseArgs(args, {"--browser", "--system", "--dry-run", "--purge"}, &a,
-                 &e)) {
-    err << "objector uninstall: " << e << "\n" << kUninstallHelp;
+  Result<ParsedArgs> parsed =
+      ParseArgs(args, {"--browser", "--system", "--dry-run", "--purge"});
+  if (!parsed.ok()) {
+    err << "objector uninstall: " << parsed.status().message() << "\n"
+        << kUninstallHelp;
     return 2;
   }
+  const ParsedArgs& a = *parsed;
   if (a.help) {
     out << kUninstallHelp;
     return 0;
@@ -102,13 +106,13 @@ int RunUninstall(const std::vector<std::string>& args, std::ostream& out,
 
 int RunDoctor(const std::vector<std::string>& args, std::ostream& out,
               std::ostream& err) {
-  ParsedArgs a;
-  std::string e;
-  if (!ParseArgs(args, {"--browser", "--json"}, &a, &e)) {
-    err << "objector doctor: " << e
+  Result<ParsedArgs> parsed = ParseArgs(args, {"--browser", "--json"});
+  if (!parsed.ok()) {
+    err << "objector doctor: " << parsed.status().message()
         << "\nUsage: objector doctor [--browser NAME...] [--json]\n";
     return 2;
   }
+  const ParsedArgs& a = *parsed;
   if (a.help) {
     out << "Usage: objector doctor [--browser NAME...] [--json]\n"
            "Checks that each browser found can start and talk to "

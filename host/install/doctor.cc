@@ -2,17 +2,19 @@
 
 #include <SQLiteCpp/SQLiteCpp.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <system_error>
 
 #include "args.h"
 #include "commands.h"
 #include "extension.h"
-#include "install_record.h"
 #include "fs_util.h"
 #include "host_probe.h"
+#include "install_record.h"
 #include "installer.h"
 #include "manifest.h"
 
@@ -44,6 +46,8 @@ const char* FailureName(Failure f) {
       return "extension disabled";
     case Failure::kIdMismatch:
       return "id mismatch";
+    case Failure::kNoSiteAccess:
+      return "no site access";
   }
   return "?";
 }
@@ -85,8 +89,8 @@ std::string Reinstall(const BrowserRow& row) {
 }
 
 std::string ReadJsonText(const fs::path& file) {
-  std::string text, e;
-  return ReadFile(file, &text, &e) ? text : std::string();
+  Result<std::string> text = ReadFile(file);
+  return text.ok() ? *text : std::string();
 }
 
 bool HasString(const json& array, const std::string& want) {
@@ -345,11 +349,12 @@ void Probe(const Env& env, const BrowserRow& row, const fs::path& manifest,
 std::vector<std::string> RecordedIds(const Env& env) {
   std::vector<std::string> ids;
   for (Scope scope : {Scope::kUser, Scope::kSystem}) {
-    InstallRecord record;
-    std::string e;
-    if (LoadRecord(RecordPath(env, scope), &record, &e)) {
-      ids.insert(ids.end(), record.extension_ids.begin(),
-                 record.extension_ids.end());
+    Result<fs::path> file = RecordPath(env, scope);
+    if (!file.ok()) continue;
+    Result<InstallRecord> record = LoadRecord(*file);
+    if (record.ok()) {
+      ids.insert(ids.end(), record->extension_ids.begin(),
+                 record->extension_ids.end());
     }
   }
   return ids;
@@ -377,8 +382,8 @@ void CheckChromiumExtension(const Env& env, const BrowserRow& row,
     if (!x.enabled) {
       check->findings.push_back(
           {Failure::kExtensionDisabled,
-           "Objector is switched off in " + p.string() + " (" +
-               x.why_disabled + ")",
+           "Objector is switched off in " + p.string() + " (" + x.why_disabled +
+               ")",
            "open chrome://extensions in that profile and switch Objector on"});
     }
   }
@@ -391,11 +396,10 @@ void CheckChromiumExtension(const Env& env, const BrowserRow& row,
       json reg = json::parse(ReadJsonText(file), nullptr, false);
       std::string crx = reg.is_object() ? reg.value("external_crx", "") : "";
       if (crx.empty() || !fs::exists(crx, ec)) {
-        check->findings.push_back(
-            {Failure::kExtensionNotInstalled,
-             file.string() + " names the package " + crx +
-                 ", which does not exist",
-             "run installer/install.sh again"});
+        check->findings.push_back({Failure::kExtensionNotInstalled,
+                                   file.string() + " names the package " + crx +
+                                       ", which does not exist",
+                                   "run installer/install.sh again"});
         continue;
       }
       check->extension.push_back("registered " + recorded + " in " +
@@ -427,6 +431,33 @@ void CheckChromiumExtension(const Env& env, const BrowserRow& row,
   }
 }
 
+// Firefox grants an MV3 add-on's host permissions separately from installing
+// it (extension-preferences.json); without the grant the add-on runs but its
+// content script never sees Meta's pages, so the control never appears.
+void CheckFirefoxGrant(const fs::path& profile, BrowserCheck* check) {
+  std::optional<std::vector<std::string>> granted =
+      FirefoxGrantedOrigins(profile, GeckoId());
+  std::string missing;
+  for (const std::string& origin : ExtensionHostPermissions()) {
+    if (!granted ||
+        std::find(granted->begin(), granted->end(), origin) == granted->end())
+      missing += (missing.empty() ? "" : ", ") + origin;
+  }
+  if (missing.empty()) return;
+  // The installer writes the grant only where Firefox has no entry for the
+  // add-on: an entry without these origins is the person's (or Firefox's)
+  // choice, which only about:addons changes.
+  check->findings.push_back(
+      {Failure::kNoSiteAccess,
+       "Objector may not read Meta's pages in this profile (" +
+           profile.string() + "): " +
+           (granted ? "access was taken back for " : "no access granted for ") +
+           missing,
+       granted ? "grant it in about:addons → Objector → Permissions"
+               : "run installer/install.sh again, or grant it in about:addons "
+                 "→ Objector → Permissions"});
+}
+
 void CheckFirefoxExtension(const Env& env, const BrowserRow& row,
                            BrowserCheck* check) {
   bool any = false;
@@ -446,11 +477,13 @@ void CheckFirefoxExtension(const Env& env, const BrowserRow& row,
              "run installer/install.sh again (it allows the unsigned add-on "
              "in user.js), or switch it on in about:addons"});
       }
+      CheckFirefoxGrant(p, check);
     } else if (fs::exists(xpi, ec)) {
       check->extension.push_back(p.filename().string() + ": added " +
                                  xpi.string() +
                                  " (Firefox installs it at its next start)");
       any = true;
+      CheckFirefoxGrant(p, check);
     } else {
       check->extension.push_back(p.filename().string() + ": not installed");
     }
@@ -543,7 +576,8 @@ DoctorReport Diagnose(const Env& env, Registry* registry,
                            row.name) != options.browsers.end();
     if (options.browsers.empty() ? !(t.found || systems[i].found) : !named)
       continue;
-    BrowserCheck check{row.name, row.display, row.family, {}, {}, {}, -1, {}, {}};
+    BrowserCheck check{row.name, row.display, row.family, {}, {},
+                       {},       -1,          {},         {}};
     if (row.packaging == Packaging::kSnap) {
       check.findings.push_back({Failure::kSandboxedBrowser,
                                 std::string(row.display) + " is a Snap",
@@ -552,7 +586,8 @@ DoctorReport Diagnose(const Env& env, Registry* registry,
       continue;
     }
     check.manifest = LocateManifest(env, registry, t, systems[i]);
-    std::string text, err, host;
+    std::string text, host;
+    Result<std::string> read = std::string();
     if (check.manifest.empty()) {
       check.findings.push_back(
           {Failure::kHostNotFound,
@@ -560,9 +595,11 @@ DoctorReport Diagnose(const Env& env, Registry* registry,
                                     ? std::string("(none)")
                                     : t.manifest_path.string()),
            Reinstall(row)});
-    } else if (!ReadFile(check.manifest, &text, &err)) {
-      check.findings.push_back({Failure::kHostNotFound, err, Reinstall(row)});
+    } else if (read = ReadFile(check.manifest); !read.ok()) {
+      check.findings.push_back(
+          {Failure::kHostNotFound, read.status().message(), Reinstall(row)});
     } else {
+      text = *read;
       check.findings = CheckManifest(env, row, text, check.manifest, &host);
     }
     bool manifest_ok = !check.manifest.empty() && check.findings.empty();

@@ -12,8 +12,8 @@
 #include <vector>
 
 #include "browsers.h"
-#include "env.h"
 #include "registry.h"
+#include "scope.h"
 
 namespace objector::install {
 
@@ -31,7 +31,8 @@ enum class Failure {
   kNoBrowser,           // nothing to check
   kExtensionNotInstalled,  // the browser has no Objector extension
   kExtensionDisabled,      // installed but switched off (or refused)
-  kIdMismatch,  // the installed extension's id is not in the host manifest
+  kIdMismatch,    // the installed extension's id is not in the host manifest
+  kNoSiteAccess,  // Firefox: the add-on lacks the grant for Meta's pages
 };
 const char* FailureName(
     Failure f);  // "host not found", "access forbidden", ...

@@ -105,11 +105,20 @@ struct Setup {
     Touch(chromium_prefs, ChromiumPrefs(ChromiumId(), json::array()));
     Touch(env.home / ".mozilla/firefox/profiles.ini",
           "[Profile0]\nName=default\nIsRelative=1\nPath=t.default\n");
-    Touch(env.home / ".mozilla/firefox/t.default/extensions.json",
-          json({{"addons",
-                 {{{"id", GeckoId()}, {"version", "0.1.0"}, {"active", true}}}}})
-              .dump());
+    Touch(
+        env.home / ".mozilla/firefox/t.default/extensions.json",
+        json({{"addons",
+               {{{"id", GeckoId()}, {"version", "0.1.0"}, {"active", true}}}}})
+            .dump());
+    // ... and the host permissions the installer grants it (Meta's pages).
+    Touch(firefox_grants, json({{GeckoId(),
+                                 {{"permissions", json::array()},
+                                  {"origins", ExtensionHostPermissions()},
+                                  {"data_collection", json::array()}}}})
+                              .dump());
   }
+  fs::path firefox_grants =
+      env.home / ".mozilla/firefox/t.default/extension-preferences.json";
   fs::path chromium_prefs = env.home / ".config/chromium/Default/Preferences";
   static std::string ChromiumPrefs(const std::string& id,
                                    const json& disable_reasons) {
@@ -396,11 +405,11 @@ TEST_CASE(
   CHECK(Failures(r)[0] == Failure::kHostNotFound);
   fs::path manifest = dir.path() / "m/org.objector.host.json";
   Touch(manifest, "{oops");
-  std::string e;
-  REQUIRE(reg.SetDefault(
-      "HKCU",
-      "Software\\Microsoft\\Edge\\NativeMessagingHosts\\org.objector.host",
-      manifest.string(), &e));
+  REQUIRE(reg.SetDefault("HKCU",
+                         "Software\\Microsoft\\Edge\\NativeMessagingHosts\\org."
+                         "objector.host",
+                         manifest.string())
+              .ok());
   r = Diagnose(env, &reg, o);
   CHECK(r.browsers.at(0).manifest == manifest);
   CHECK(r.browsers.at(0).findings.at(0).problem.find("not a valid JSON") !=
@@ -430,18 +439,57 @@ TEST_CASE(
   }
   SECTION("Firefox refused the unsigned add-on") {
     Setup s;
-    Touch(s.env.home / ".mozilla/firefox/t.default/extensions.json",
-          json({{"addons",
-                 {{{"id", GeckoId()},
-                   {"active", false},
-                   {"appDisabled", true}}}}})
-              .dump());
+    Touch(
+        s.env.home / ".mozilla/firefox/t.default/extensions.json",
+        json(
+            {{"addons",
+              {{{"id", GeckoId()}, {"active", false}, {"appDisabled", true}}}}})
+            .dump());
     DoctorReport r = s.Run({"firefox"});
     auto f = Failures(r);
     REQUIRE(f.size() == 1);
     CHECK(f[0] == Failure::kExtensionDisabled);
     CHECK(r.browsers[0].findings[0].problem.find("unsigned") !=
           std::string::npos);
+  }
+  SECTION(
+      "Firefox has the add-on but not the grant for Meta's pages: the control "
+      "would never appear") {
+    Setup s;
+    fs::remove(s.firefox_grants);
+    DoctorReport r = s.Run({"firefox"});
+    auto f = Failures(r);
+    REQUIRE(f.size() == 1);
+    CHECK(f[0] == Failure::kNoSiteAccess);
+    const Finding& x = r.browsers[0].findings[0];
+    CHECK(
+        x.problem.find("Objector may not read Meta's pages in this profile") !=
+        std::string::npos);
+    CHECK(x.problem.find("https://*.facebook.com/*") != std::string::npos);
+    CHECK(x.fix.find("installer/install.sh") != std::string::npos);
+    CHECK(x.fix.find("about:addons → Objector → Permissions") !=
+          std::string::npos);
+  }
+  SECTION(
+      "Firefox's grant taken back for one site: named, and the fix is "
+      "about:addons (the installer leaves the person's choice alone)") {
+    Setup s;
+    std::vector<std::string> origins = ExtensionHostPermissions();
+    REQUIRE(origins.size() > 1);
+    const std::string revoked = origins.back();
+    origins.pop_back();
+    Touch(s.firefox_grants,
+          json({{GeckoId(),
+                 {{"permissions", json::array()}, {"origins", origins}}}})
+              .dump());
+    DoctorReport r = s.Run({"firefox"});
+    auto f = Failures(r);
+    REQUIRE(f.size() == 1);
+    CHECK(f[0] == Failure::kNoSiteAccess);
+    const Finding& x = r.browsers[0].findings[0];
+    CHECK(x.problem.find("access was taken back for " + revoked) !=
+          std::string::npos);
+    CHECK(x.fix == "grant it in about:addons → Objector → Permissions");
   }
   SECTION("an id signed here and recorded, but missing from the manifest") {
     Setup s;
@@ -451,11 +499,10 @@ TEST_CASE(
     Touch(crx, "Cr24");
     Touch(s.env.home / ".config/chromium/External Extensions" / (id + ".json"),
           ExternalExtensionJson(crx, "0.1.0"));
-    InstallRecord record;
-    std::string e;
-    REQUIRE(LoadRecord(RecordPath(s.env, Scope::kUser), &record, &e));
-    record.extension_ids = {id};
-    REQUIRE(SaveRecord(RecordPath(s.env, Scope::kUser), record, &e));
+    Result<InstallRecord> record = LoadRecord(*RecordPath(s.env, Scope::kUser));
+    REQUIRE(record.ok());
+    record->extension_ids = {id};
+    REQUIRE(SaveRecord(*RecordPath(s.env, Scope::kUser), *record).ok());
     DoctorReport r = s.Run({"chromium"});
     auto f = Failures(r);
     std::ostringstream out;

@@ -31,12 +31,15 @@ std::string PrefLine(const std::pair<std::string, std::string>& p) {
   return "user_pref(\"" + p.first + "\", " + p.second + ");";
 }
 
-bool ReadIfExists(const fs::path& file, std::string* text, bool* exists,
-                  std::string* err) {
+Status ReadIfExists(const fs::path& file, std::string* text, bool* exists) {
   std::error_code ec;
   *exists = fs::exists(file, ec);
   text->clear();
-  return !*exists || ReadFile(file, text, err);
+  if (!*exists) return Status::Ok();
+  Result<std::string> read = ReadFile(file);
+  if (!read.ok()) return read.status();
+  *text = std::move(*read);
+  return Status::Ok();
 }
 
 std::vector<std::string> Lines(const std::string& text) {
@@ -66,9 +69,9 @@ std::vector<std::string> WithoutBlock(const std::vector<std::string>& lines) {
 
 // Profiles listed in one profiles.ini ("Path=" lines, relative or absolute).
 void ProfilesFromIni(const fs::path& root, std::vector<fs::path>* out) {
-  std::string text, err;
+  std::string text;
   bool exists = false;
-  if (!ReadIfExists(root / "profiles.ini", &text, &exists, &err) || !exists)
+  if (!ReadIfExists(root / "profiles.ini", &text, &exists).ok() || !exists)
     return;
   bool relative = true;
   std::string path;
@@ -91,9 +94,9 @@ void ProfilesFromIni(const fs::path& root, std::vector<fs::path>* out) {
 }
 
 json ReadJson(const fs::path& file) {
-  std::string text, err;
+  std::string text;
   bool exists = false;
-  if (!ReadIfExists(file, &text, &exists, &err) || !exists) return json();
+  if (!ReadIfExists(file, &text, &exists).ok() || !exists) return json();
   return json::parse(text, nullptr, false);
 }
 
@@ -187,9 +190,9 @@ bool FirefoxProfileInUse(const fs::path& profile) {
 
 std::vector<std::string> PrefsAlreadySet(const fs::path& profile) {
   std::vector<std::string> set;
-  std::string text, err;
+  std::string text;
   bool exists = false;
-  if (!ReadIfExists(profile / "prefs.js", &text, &exists, &err)) return set;
+  if (!ReadIfExists(profile / "prefs.js", &text, &exists).ok()) return set;
   for (const auto& p : FirefoxPrefs()) {
     if (text.find("user_pref(\"" + p.first + "\"") != std::string::npos)
       set.push_back(p.first);
@@ -197,39 +200,41 @@ std::vector<std::string> PrefsAlreadySet(const fs::path& profile) {
   return set;
 }
 
-bool AddUserJsBlock(const fs::path& profile, bool* had_file, std::string* err) {
+Status AddUserJsBlock(const fs::path& profile, bool* had_file) {
   std::string text;
-  if (!ReadIfExists(profile / "user.js", &text, had_file, err)) return false;
+  if (Status s = ReadIfExists(profile / "user.js", &text, had_file); !s.ok())
+    return s;
   std::vector<std::string> lines = WithoutBlock(Lines(text));
   lines.push_back(kBlockBegin);
   for (const auto& p : FirefoxPrefs()) lines.push_back(PrefLine(p));
   lines.push_back(kBlockEnd);
-  return WriteFileAtomic(profile / "user.js", Join(lines), kFileMode, err);
+  return WriteFileAtomic(profile / "user.js", Join(lines), kFileMode);
 }
 
-bool RemoveUserJsBlock(const fs::path& profile, bool remove_empty,
-                       const std::vector<std::string>& keep, std::string* err) {
+Status RemoveUserJsBlock(const fs::path& profile, bool remove_empty,
+                         const std::vector<std::string>& keep) {
   std::string text;
   bool exists = false;
-  if (!ReadIfExists(profile / "user.js", &text, &exists, err)) return false;
+  if (Status s = ReadIfExists(profile / "user.js", &text, &exists); !s.ok())
+    return s;
   std::error_code ec;
   if (exists) {
     std::vector<std::string> lines = WithoutBlock(Lines(text));
     if (lines.empty() && remove_empty) {
       if (!fs::remove(profile / "user.js", ec) && ec) {
-        *err = "cannot remove " + (profile / "user.js").string() + ": " +
-               ec.message();
-        return false;
+        return Status(ErrorCode::kInternal, "cannot remove " +
+                                                (profile / "user.js").string() +
+                                                ": " + ec.message());
       }
-    } else if (Join(lines) != text &&
-               !WriteFileAtomic(profile / "user.js", Join(lines), kFileMode,
-                                err)) {
-      return false;
+    } else if (Join(lines) != text) {
+      Status s = WriteFileAtomic(profile / "user.js", Join(lines), kFileMode);
+      if (!s.ok()) return s;
     }
   }
   // Firefox copies user.js values into prefs.js at its next save.
-  if (!ReadIfExists(profile / "prefs.js", &text, &exists, err)) return false;
-  if (!exists) return true;
+  if (Status s = ReadIfExists(profile / "prefs.js", &text, &exists); !s.ok())
+    return s;
+  if (!exists) return Status::Ok();
   std::vector<std::string> kept_lines;
   for (const std::string& l : Lines(text)) {
     bool ours = false;
@@ -239,9 +244,9 @@ bool RemoveUserJsBlock(const fs::path& profile, bool remove_empty,
     }
     if (!ours) kept_lines.push_back(l);
   }
-  if (Join(kept_lines) == text) return true;
+  if (Join(kept_lines) == text) return Status::Ok();
   return WriteFileAtomic(profile / "prefs.js", Join(kept_lines),
-                         fs::perms::owner_read | fs::perms::owner_write, err);
+                         fs::perms::owner_read | fs::perms::owner_write);
 }
 
 namespace {
@@ -258,49 +263,66 @@ std::vector<std::string> HostPermissions(const fs::path& file) {
   return out;
 }
 
-bool GrantFirefoxOrigins(const fs::path& profile, const std::string& gecko_id,
-                         const std::vector<std::string>& origins, bool* added,
-                         bool* had_file, std::string* err) {
+Status GrantFirefoxOrigins(const fs::path& profile, const std::string& gecko_id,
+                           const std::vector<std::string>& origins, bool* added,
+                           bool* had_file) {
   *added = false;
   std::string text;
-  if (!ReadIfExists(profile / kPermissionStore, &text, had_file, err))
-    return false;
+  if (Status s = ReadIfExists(profile / kPermissionStore, &text, had_file);
+      !s.ok())
+    return s;
   nlohmann::ordered_json store =
       *had_file ? nlohmann::ordered_json::parse(text, nullptr, false)
                 : nlohmann::ordered_json::object();
   if (!store.is_object()) {
-    *err = (profile / kPermissionStore).string() +
-           " is not a JSON object; start Firefox once to repair it";
-    return false;
+    return Status(ErrorCode::kInvalidValue,
+                  (profile / kPermissionStore).string() +
+                      " is not a JSON object; start Firefox once to repair it");
   }
-  if (store.contains(gecko_id)) return true;
+  if (store.contains(gecko_id)) return Status::Ok();
   store[gecko_id] = {{"permissions", nlohmann::ordered_json::array()},
                      {"origins", origins},
                      {"data_collection", nlohmann::ordered_json::array()}};
   *added = true;
   return WriteFileAtomic(profile / kPermissionStore, store.dump(),
-                         fs::perms::owner_read | fs::perms::owner_write, err);
+                         fs::perms::owner_read | fs::perms::owner_write);
 }
 
-bool RevokeFirefoxOrigins(const fs::path& profile, const std::string& gecko_id,
-                          bool remove_empty, std::string* err) {
+std::optional<std::vector<std::string>> FirefoxGrantedOrigins(
+    const fs::path& profile, const std::string& gecko_id) {
+  json store = ReadJson(profile / kPermissionStore);
+  if (!store.is_object() || !store.contains(gecko_id) ||
+      !store[gecko_id].is_object())
+    return std::nullopt;
+  std::vector<std::string> out;
+  const json origins = store[gecko_id].value("origins", json::array());
+  if (!origins.is_array()) return out;
+  for (const json& o : origins) {
+    if (o.is_string()) out.push_back(o.get<std::string>());
+  }
+  return out;
+}
+
+Status RevokeFirefoxOrigins(const fs::path& profile,
+                            const std::string& gecko_id, bool remove_empty) {
   std::string text;
   bool exists = false;
-  if (!ReadIfExists(profile / kPermissionStore, &text, &exists, err))
-    return false;
-  if (!exists) return true;
+  if (Status s = ReadIfExists(profile / kPermissionStore, &text, &exists);
+      !s.ok())
+    return s;
+  if (!exists) return Status::Ok();
   nlohmann::ordered_json store =
       nlohmann::ordered_json::parse(text, nullptr, false);
-  if (!store.is_object() || !store.contains(gecko_id)) return true;
+  if (!store.is_object() || !store.contains(gecko_id)) return Status::Ok();
   store.erase(gecko_id);
   std::error_code ec;
   if (store.empty() && remove_empty) {
     fs::remove(profile / kPermissionStore, ec);
-    if (ec) *err = ec.message();
-    return !ec;
+    if (ec) return Status(ErrorCode::kInternal, ec.message());
+    return Status::Ok();
   }
   return WriteFileAtomic(profile / kPermissionStore, store.dump(),
-                         fs::perms::owner_read | fs::perms::owner_write, err);
+                         fs::perms::owner_read | fs::perms::owner_write);
 }
 
 ProfileExtension ChromiumProfileExtension(const fs::path& profile,

@@ -13,11 +13,13 @@
 #define OBJECTOR_INSTALL_EXTENSION_H_
 
 #include <filesystem>
+#include <optional>
 #include <string>
 #include <vector>
 
+#include "base/status.h"
 #include "browsers.h"
-#include "env.h"
+#include "scope.h"
 
 namespace objector::install {
 
@@ -52,28 +54,31 @@ std::vector<std::filesystem::path> FirefoxProfiles(const Env& env,
 // True while Firefox runs on `profile` (its lock link exists).
 bool FirefoxProfileInUse(const std::filesystem::path& profile);
 
-// user.js: adds Objector's marked block (replacing an older one). Returns
-// false and *err on failure; *had_file tells whether user.js existed.
-bool AddUserJsBlock(const std::filesystem::path& profile, bool* had_file,
-                    std::string* err);
+// user.js: adds Objector's marked block (replacing an older one); *had_file
+// tells whether user.js existed. Error names the file.
+Status AddUserJsBlock(const std::filesystem::path& profile, bool* had_file);
 // Removes the block from user.js (the file too when nothing else is left and
 // `remove_empty`), and from prefs.js the lines of our prefs that Firefox copied
 // there, except those named in `keep` (set by the person before install).
-bool RemoveUserJsBlock(const std::filesystem::path& profile, bool remove_empty,
-                       const std::vector<std::string>& keep, std::string* err);
+Status RemoveUserJsBlock(const std::filesystem::path& profile,
+                         bool remove_empty,
+                         const std::vector<std::string>& keep);
 // Firefox grants an MV3 add-on's host permissions when a person accepts its
 // install prompt; a sideloaded add-on gets none, so its content scripts never
 // run. These record that grant in the profile's extension-preferences.json
 // (Firefox's store of granted permissions) for `gecko_id` — only when the
 // store has no entry for it yet (*added false otherwise; *had_file tells
 // whether the store existed) — and take it out again.
-bool GrantFirefoxOrigins(const std::filesystem::path& profile,
-                         const std::string& gecko_id,
-                         const std::vector<std::string>& origins, bool* added,
-                         bool* had_file, std::string* err);
-bool RevokeFirefoxOrigins(const std::filesystem::path& profile,
-                          const std::string& gecko_id, bool remove_empty,
-                          std::string* err);
+Status GrantFirefoxOrigins(const std::filesystem::path& profile,
+                           const std::string& gecko_id,
+                           const std::vector<std::string>& origins, bool* added,
+                           bool* had_file);
+Status RevokeFirefoxOrigins(const std::filesystem::path& profile,
+                            const std::string& gecko_id, bool remove_empty);
+// What `gecko_id` is granted in the profile's extension-preferences.json: its
+// "origins", or nullopt when the store has no entry for it (or is unreadable).
+std::optional<std::vector<std::string>> FirefoxGrantedOrigins(
+    const std::filesystem::path& profile, const std::string& gecko_id);
 // The host_permissions of the manifest.json at `file` ([] when unreadable).
 std::vector<std::string> HostPermissions(const std::filesystem::path& file);
 

@@ -15,8 +15,7 @@
 namespace objector::install {
 namespace fs = std::filesystem;
 
-bool MakeDirs(const fs::path& dir, std::vector<fs::path>* created,
-              std::string* err) {
+Status MakeDirs(const fs::path& dir, std::vector<fs::path>* created) {
   std::vector<fs::path> missing;
   std::error_code ec;
   for (fs::path p = dir; !p.empty() && !fs::exists(p, ec);
@@ -26,59 +25,59 @@ bool MakeDirs(const fs::path& dir, std::vector<fs::path>* created,
   }
   for (auto it = missing.rbegin(); it != missing.rend(); ++it) {
     if (!fs::create_directory(*it, ec) && ec) {
-      *err = "cannot create folder " + it->string() + ": " + ec.message();
-      return false;
+      return Status(
+          ErrorCode::kInternal,
+          "cannot create folder " + it->string() + ": " + ec.message());
     }
     if (created != nullptr) created->push_back(*it);
   }
-  return true;
+  return Status::Ok();
 }
 
-bool WriteFileAtomic(const fs::path& file, const std::string& content,
-                     fs::perms mode, std::string* err) {
+Status WriteFileAtomic(const fs::path& file, const std::string& content,
+                       fs::perms mode) {
   fs::path tmp = file;
   tmp += ".objector-tmp";
   {
     std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
     if (!out) {
-      *err = "cannot write " + tmp.string() + ": " + std::strerror(errno);
-      return false;
+      return Status(ErrorCode::kInternal, "cannot write " + tmp.string() +
+                                              ": " + std::strerror(errno));
     }
     out << content;
     out.close();
     if (!out) {
-      *err = "cannot write " + tmp.string();
-      return false;
+      return Status(ErrorCode::kInternal, "cannot write " + tmp.string());
     }
   }
   std::error_code ec;
   fs::permissions(tmp, mode, fs::perm_options::replace, ec);
   if (!ec) fs::rename(tmp, file, ec);
   if (ec) {
-    *err = "cannot write " + file.string() + ": " + ec.message();
+    Status failed(ErrorCode::kInternal,
+                  "cannot write " + file.string() + ": " + ec.message());
     fs::remove(tmp, ec);
-    return false;
+    return failed;
   }
-  return true;
+  return Status::Ok();
 }
 
-bool ReadFile(const fs::path& file, std::string* content, std::string* err) {
+Result<std::string> ReadFile(const fs::path& file) {
   std::ifstream in(file, std::ios::binary);
   if (!in) {
-    *err = "cannot read " + file.string() + ": " + std::strerror(errno);
-    return false;
+    return Status(ErrorCode::kInternal,
+                  "cannot read " + file.string() + ": " + std::strerror(errno));
   }
   std::ostringstream s;
   s << in.rdbuf();
-  *content = s.str();
-  return true;
+  return s.str();
 }
 
-bool CopyFileAtomic(const fs::path& from, const fs::path& to, fs::perms mode,
-                    std::string* err) {
-  std::string bytes;
-  if (!ReadFile(from, &bytes, err)) return false;
-  return WriteFileAtomic(to, bytes, mode, err);
+Status CopyFileAtomic(const fs::path& from, const fs::path& to,
+                      fs::perms mode) {
+  Result<std::string> bytes = ReadFile(from);
+  if (!bytes.ok()) return bytes.status();
+  return WriteFileAtomic(to, *bytes, mode);
 }
 
 bool IsWritableDir(const fs::path& dir) {

@@ -6,24 +6,24 @@
 #include <string>
 #include <vector>
 
+#include "base/status.h"
+
 namespace objector::install {
 
 // Creates `dir` and missing parents; appends the folders it created (outermost
-// first) to *created. Returns false and sets *err on failure.
-bool MakeDirs(const std::filesystem::path& dir,
-              std::vector<std::filesystem::path>* created, std::string* err);
+// first) to *created. Error (kInternal) names the folder.
+Status MakeDirs(const std::filesystem::path& dir,
+                std::vector<std::filesystem::path>* created);
 // Writes `content` to `file` atomically (temporary sibling + rename) with
-// permission `mode`.
-bool WriteFileAtomic(const std::filesystem::path& file,
-                     const std::string& content, std::filesystem::perms mode,
-                     std::string* err);
-// Reads a whole file; false and *err when it cannot be read.
-bool ReadFile(const std::filesystem::path& file, std::string* content,
-              std::string* err);
+// permission `mode`. Error (kInternal) names the file.
+Status WriteFileAtomic(const std::filesystem::path& file,
+                       const std::string& content, std::filesystem::perms mode);
+// Reads a whole file. Error (kInternal) when it cannot be read.
+Result<std::string> ReadFile(const std::filesystem::path& file);
 // Copies `from` to `to` atomically with permission `mode`.
-bool CopyFileAtomic(const std::filesystem::path& from,
-                    const std::filesystem::path& to,
-                    std::filesystem::perms mode, std::string* err);
+Status CopyFileAtomic(const std::filesystem::path& from,
+                      const std::filesystem::path& to,
+                      std::filesystem::perms mode);
 // True when the current user may create files in the folder `dir`.
 bool IsWritableDir(const std::filesystem::path& dir);
 // True when `path` is a regular file the current user may execute.

@@ -23,37 +23,35 @@ bool InstallRecord::StillUsed(const RecordEntry& e, size_t except) const {
   return false;
 }
 
-bool LoadRecord(const fs::path& file, InstallRecord* record, std::string* err) {
-  record->entries.clear();
-  record->extension_ids.clear();
+Result<InstallRecord> LoadRecord(const fs::path& file) {
+  InstallRecord record;
   std::error_code ec;
-  if (!fs::exists(file, ec)) return true;
-  std::string text;
-  if (!ReadFile(file, &text, err)) return false;
+  if (!fs::exists(file, ec)) return record;
+  Result<std::string> text = ReadFile(file);
+  if (!text.ok()) return text.status();
   try {
-    nlohmann::json j = nlohmann::json::parse(text);
+    nlohmann::json j = nlohmann::json::parse(*text);
     for (const auto& e : j.at("entries")) {
-      record->entries.push_back(
-          {e.value("browser", ""), e.at("kind").get<std::string>(),
-           e.at("path").get<std::string>(), e.value("root", ""),
-           e.value("note", "")});
+      record.entries.push_back({e.value("browser", ""),
+                                e.at("kind").get<std::string>(),
+                                e.at("path").get<std::string>(),
+                                e.value("root", ""), e.value("note", "")});
     }
     for (const auto& id : j.value("extension_ids", nlohmann::json::array()))
-      record->extension_ids.push_back(id.get<std::string>());
+      record.extension_ids.push_back(id.get<std::string>());
   } catch (const nlohmann::json::exception& ex) {
-    *err = "install record " + file.string() + " is damaged (" + ex.what() +
-           "); remove the files it lists by hand or delete it and run "
-           "`objector install` again";
-    record->entries.clear();
-    return false;
+    return Status(ErrorCode::kInvalidValue,
+                  "install record " + file.string() + " is damaged (" +
+                      ex.what() +
+                      "); remove the files it lists by hand or delete it and "
+                      "run `objector install` again");
   }
-  return true;
+  return record;
 }
 
-bool SaveRecord(const fs::path& file, const InstallRecord& record,
-                std::string* err) {
+Status SaveRecord(const fs::path& file, const InstallRecord& record) {
   std::vector<fs::path> created;
-  if (!MakeDirs(file.parent_path(), &created, err)) return false;
+  if (Status s = MakeDirs(file.parent_path(), &created); !s.ok()) return s;
   std::error_code ec;
   for (const fs::path& d : created)
     fs::permissions(d, fs::perms::owner_all, fs::perm_options::replace, ec);
@@ -67,7 +65,7 @@ bool SaveRecord(const fs::path& file, const InstallRecord& record,
   }
   if (!record.extension_ids.empty()) j["extension_ids"] = record.extension_ids;
   return WriteFileAtomic(file, j.dump(2) + "\n",
-                         fs::perms::owner_read | fs::perms::owner_write, err);
+                         fs::perms::owner_read | fs::perms::owner_write);
 }
 
 }  // namespace objector::install

@@ -9,6 +9,8 @@
 #include <string>
 #include <vector>
 
+#include "base/status.h"
+
 namespace objector::install {
 
 struct RecordEntry {
@@ -31,7 +33,7 @@ struct InstallRecord {
   // Chromium ids of the extensions this install signed and registered (the
   // host accepts them as callers besides the store ids).
   std::vector<std::string> extension_ids;
-  void Add(const RecordEntry& e);    // ignores exact duplicates
+  void Add(const RecordEntry& e);  // ignores exact duplicates
   // True when some entry other than `except` refers to the same
   // kind+path(+root).
   bool StillUsed(const RecordEntry& e, size_t except) const;
@@ -39,14 +41,14 @@ struct InstallRecord {
 
 constexpr char kRecordFileName[] = "install-record.json";
 
-// Reads the record; a missing file gives an empty record and true. A corrupt
-// file gives false and *err naming the file (and the record is left as is).
-bool LoadRecord(const std::filesystem::path& file, InstallRecord* record,
-                std::string* err);
+// Reads the record; a missing file gives an empty record. Error naming the
+// file when it cannot be read (kInternal) or is damaged (kInvalidValue, the
+// file is left as is).
+Result<InstallRecord> LoadRecord(const std::filesystem::path& file);
 // Writes atomically (temporary file + rename) with mode 0600; creates the
 // folder with 0700.
-bool SaveRecord(const std::filesystem::path& file, const InstallRecord& record,
-                std::string* err);
+Status SaveRecord(const std::filesystem::path& file,
+                  const InstallRecord& record);
 
 }  // namespace objector::install
 

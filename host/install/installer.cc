@@ -4,6 +4,7 @@
 #include <set>
 #include <system_error>
 
+#include "base/paths.h"
 #include "extension.h"
 #include "fs_util.h"
 #include "install_record.h"
@@ -46,12 +47,12 @@ struct Run {
 
   bool EnsureDir(const std::string& name, const fs::path& dir) {
     std::vector<fs::path> created;
-    std::string e;
-    if (!MakeDirs(dir, &created, &e)) {
-      Fail(name, e);
+    if (Status s = MakeDirs(dir, &created); !s.ok()) {
+      Fail(name, s.message());
       return false;
     }
-    for (const fs::path& d : created) record.Add({name, "dir", d.string(), "", ""});
+    for (const fs::path& d : created)
+      record.Add({name, "dir", d.string(), "", ""});
     return true;
   }
 
@@ -62,11 +63,10 @@ struct Run {
       return true;
     }
     if (!EnsureDir(name, file.parent_path())) return false;
-    std::string e;
-    if (!WriteFileAtomic(file, content, mode, &e)) {
-      Fail(name, e + (options.scope == Scope::kSystem
-                          ? " (system-wide needs root: use sudo)"
-                          : ""));
+    if (Status s = WriteFileAtomic(file, content, mode); !s.ok()) {
+      Fail(name, s.message() + (options.scope == Scope::kSystem
+                                    ? " (system-wide needs root: use sudo)"
+                                    : ""));
       return false;
     }
     record.Add({name, "file", file.string(), "", ""});
@@ -91,15 +91,18 @@ struct Run {
                   ? "run `objector install` as the user instead"
                   : "skipped")
           << "\n";
-      table.back()[1] = "no " + std::string(ScopeName(options.scope)) +
-                        "-wide location";
+      table.back()[1] =
+          "no " + std::string(ScopeName(options.scope)) + "-wide location";
       return;
     }
     fs::path host = options.host_path;
     if (!t.host_copy.empty()) {
-      std::string bytes, e;
-      if (!options.dry_run && !ReadFile(options.host_path, &bytes, &e))
-        return Fail(row.name, e);
+      std::string bytes;
+      if (!options.dry_run) {
+        Result<std::string> read = ReadFile(options.host_path);
+        if (!read.ok()) return Fail(row.name, read.status().message());
+        bytes = std::move(*read);
+      }
       if (!Write(row.name, t.host_copy, bytes, kHostMode,
                  "sandbox copy of the host"))
         return;
@@ -131,8 +134,7 @@ struct Run {
     if (options.extension_dir.empty()) return "not asked (no --extension)";
     if (row.family == Family::kChromium) {
       fs::path dir = ExternalExtensionsDir(env, row, options.scope);
-      if (dir.empty())
-        return "not added: no local route; use the store build";
+      if (dir.empty()) return "not added: no local route; use the store build";
       fs::path crx = options.extension_dir / kCrxName;
       if (!Write(row.name, dir / (options.chromium_id + ".json"),
                  ExternalExtensionJson(crx, ObjectorVersion()), kManifestMode,
@@ -146,11 +148,14 @@ struct Run {
     if (profiles.empty())
       return "not added: no profile yet; start the browser once, then "
              "install again";
-    std::string bytes, e;
-    if (!options.dry_run &&
-        !ReadFile(options.extension_dir / kXpiName, &bytes, &e)) {
-      Fail(row.name, e);
-      return "FAILED";
+    std::string bytes;
+    if (!options.dry_run) {
+      Result<std::string> read = ReadFile(options.extension_dir / kXpiName);
+      if (!read.ok()) {
+        Fail(row.name, read.status().message());
+        return "FAILED";
+      }
+      bytes = std::move(*read);
     }
     for (const fs::path& p : profiles) {
       if (!options.dry_run && FirefoxProfileInUse(p)) {
@@ -181,16 +186,17 @@ struct Run {
           note += "kept:" + pref + ";";
       }
       bool had_file = false;
-      if (!AddUserJsBlock(p, &had_file, &e)) {
-        Fail(row.name, e);
+      if (Status s = AddUserJsBlock(p, &had_file); !s.ok()) {
+        Fail(row.name, s.message());
         return "FAILED";
       }
       bool granted = false, had_store = false;
-      if (!GrantFirefoxOrigins(
+      if (Status s = GrantFirefoxOrigins(
               p, GeckoId(),
               HostPermissions(options.extension_dir / "firefox/manifest.json"),
-              &granted, &had_store, &e)) {
-        Fail(row.name, e);
+              &granted, &had_store);
+          !s.ok()) {
+        Fail(row.name, s.message());
         return "FAILED";
       }
       if (!known) {
@@ -228,12 +234,12 @@ struct Run {
           << "\n";
       return;
     }
-    std::string e;
     if (registry == nullptr)
       return Fail(t.row->name, "no registry on this system");
-    if (!registry->SetDefault(t.registry_root, t.registry_key,
-                              t.manifest_path.string(), &e)) {
-      return Fail(t.row->name, e);
+    if (Status s = registry->SetDefault(t.registry_root, t.registry_key,
+                                        t.manifest_path.string());
+        !s.ok()) {
+      return Fail(t.row->name, s.message());
     }
     record.Add({t.row->name, "registry", t.registry_key, t.registry_root, ""});
     out << "  set " << where << "\n";
@@ -262,9 +268,11 @@ std::string SnapAdvice(const BrowserRow& row) {
          "history.";
 }
 
-fs::path RecordPath(const Env& env, Scope scope) {
-  return (scope == Scope::kUser ? UserDataDir(env) : SystemStateDir(env)) /
-         kRecordFileName;
+Result<fs::path> RecordPath(const Env& env, Scope scope) {
+  if (scope == Scope::kSystem) return SystemStateDir(env) / kRecordFileName;
+  Result<fs::path> data = DataDir(env);
+  if (!data.ok()) return data.status();
+  return *data / kRecordFileName;
 }
 
 int Install(const Env& env, Registry* registry, const InstallOptions& options,
@@ -277,17 +285,24 @@ int Install(const Env& env, Registry* registry, const InstallOptions& options,
     return 1;
   }
   Run run{env, registry, options, out, err, {}, {}, false, {}};
-  const fs::path record_file = RecordPath(env, options.scope);
-  std::string e;
-  if (!LoadRecord(record_file, &run.record, &e)) {
-    err << e << "\n";
+  const Result<fs::path> record_path = RecordPath(env, options.scope);
+  if (!record_path.ok()) {
+    err << record_path.status().message() << "\n";
     return 1;
   }
+  const fs::path record_file = *record_path;
+  Result<InstallRecord> loaded = LoadRecord(record_file);
+  if (!loaded.ok()) {
+    err << loaded.status().message() << "\n";
+    return 1;
+  }
+  run.record = std::move(*loaded);
   if (!options.dry_run) {  // folders above the data folder that we create are
                            // ours to remove too
     std::vector<fs::path> created;
-    if (!MakeDirs(record_file.parent_path().parent_path(), &created, &e)) {
-      err << e << "\n";
+    if (Status s = MakeDirs(record_file.parent_path().parent_path(), &created);
+        !s.ok()) {
+      err << s.message() << "\n";
       return 1;
     }
     for (const fs::path& d : created)
@@ -312,8 +327,10 @@ int Install(const Env& env, Registry* registry, const InstallOptions& options,
         << "; name one with --browser NAME (see `objector install --help`)\n";
     return 1;
   }
-  if (!options.dry_run && !SaveRecord(record_file, run.record, &e)) {
-    err << e << "\n";
+  if (Status s =
+          options.dry_run ? Status::Ok() : SaveRecord(record_file, run.record);
+      !s.ok()) {
+    err << s.message() << "\n";
     return 1;
   }
   run.PrintTable();
@@ -329,9 +346,11 @@ bool RemoveEntry(const Env& env, Registry* registry, const RecordEntry& e,
   if (e.kind == "registry") {
     if (dry_run)
       return out << "  would delete " << e.root << "\\" << e.path << "\n", true;
-    std::string msg;
-    if (registry == nullptr || !registry->DeleteKey(e.root, e.path, &msg)) {
-      err << (registry == nullptr ? "no registry on this system" : msg) << "\n";
+    Status s = registry == nullptr
+                   ? Status(ErrorCode::kInternal, "no registry on this system")
+                   : registry->DeleteKey(e.root, e.path);
+    if (!s.ok()) {
+      err << s.message() << "\n";
       return false;
     }
     out << "  deleted " << e.root << "\\" << e.path << "\n";
@@ -348,22 +367,22 @@ bool RemoveEntry(const Env& env, Registry* registry, const RecordEntry& e,
       return false;
     }
     std::vector<std::string> keep;
-    std::string note = e.note, msg;
+    std::string note = e.note;
     for (size_t at; (at = note.find("kept:")) != std::string::npos;) {
       size_t end = note.find(';', at);
       keep.push_back(note.substr(at + 5, end - at - 5));
       note.erase(0, end == std::string::npos ? note.size() : end + 1);
     }
-    if (!RemoveUserJsBlock(e.path,
-                           e.note.find("created-user.js") != std::string::npos,
-                           keep, &msg) ||
-        (e.note.find("granted-origins") != std::string::npos &&
-         !RevokeFirefoxOrigins(
-             e.path, GeckoId(),
-             e.note.find("created-extension-preferences.json") !=
-                 std::string::npos,
-             &msg))) {
-      err << msg << "\n";
+    Status s = RemoveUserJsBlock(
+        e.path, e.note.find("created-user.js") != std::string::npos, keep);
+    if (s.ok() && e.note.find("granted-origins") != std::string::npos) {
+      s = RevokeFirefoxOrigins(
+          e.path, GeckoId(),
+          e.note.find("created-extension-preferences.json") !=
+              std::string::npos);
+    }
+    if (!s.ok()) {
+      err << s.message() << "\n";
       return false;
     }
     out << "  removed Objector's prefs from " << e.path << "\n";
@@ -405,13 +424,18 @@ bool RemoveEntry(const Env& env, Registry* registry, const RecordEntry& e,
 int Uninstall(const Env& env, Registry* registry,
               const UninstallOptions& options, std::ostream& out,
               std::ostream& err) {
-  const fs::path record_file = RecordPath(env, options.scope);
-  InstallRecord record;
-  std::string e;
-  if (!LoadRecord(record_file, &record, &e)) {
-    err << e << "\n";
+  const Result<fs::path> record_path = RecordPath(env, options.scope);
+  if (!record_path.ok()) {
+    err << record_path.status().message() << "\n";
     return 1;
   }
+  const fs::path record_file = *record_path;
+  Result<InstallRecord> loaded = LoadRecord(record_file);
+  if (!loaded.ok()) {
+    err << loaded.status().message() << "\n";
+    return 1;
+  }
+  const InstallRecord record = std::move(*loaded);
   if (record.entries.empty()) {
     out << "nothing registered (no install record at " << record_file.string()
         << ")\n";
@@ -445,12 +469,13 @@ int Uninstall(const Env& env, Registry* registry,
     std::error_code ec;
     if (kept.entries.empty()) {
       fs::remove(record_file, ec);
-    } else if (!SaveRecord(record_file, kept, &e)) {
-      err << e << "\n";
+    } else if (Status s = SaveRecord(record_file, kept); !s.ok()) {
+      err << s.message() << "\n";
       failed = true;
     }
   }
-  const fs::path data = UserDataDir(env);
+  const fs::path data =
+      record_file.parent_path();  // the data folder (used for kUser only)
   std::error_code ec;
   if (options.purge && options.scope == Scope::kSystem) {
     out << "--purge with --system deletes no history: each user's history is "

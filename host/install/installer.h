@@ -9,9 +9,10 @@
 #include <string>
 #include <vector>
 
+#include "base/status.h"
 #include "browsers.h"
-#include "env.h"
 #include "registry.h"
+#include "scope.h"
 
 namespace objector::install {
 
@@ -37,8 +38,10 @@ struct UninstallOptions {
 // Why a Snap browser gets no files, and what to do instead.
 std::string SnapAdvice(const BrowserRow& row);
 
-// Where the record for `scope` lives.
-std::filesystem::path RecordPath(const Env& env, Scope scope);
+// Where the record for `scope` lives: in the data folder (base/paths.h) for
+// the user, in SystemStateDir for the system. Error when the user's data
+// folder cannot be found (no home directory).
+Result<std::filesystem::path> RecordPath(const Env& env, Scope scope);
 
 // Writes manifests (and Flatpak host copies, Windows registry values) for the
 // selected browsers, idempotently, and merges what it wrote into the install

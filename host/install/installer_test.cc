@@ -240,12 +240,12 @@ TEST_CASE("uninstall refuses to delete a file the record should never name") {
   Fixture f;
   REQUIRE(f.Inst({"firefox"}) == 0);
   Touch(f.env.home / "thesis.odt", "precious");
-  InstallRecord record;
-  std::string e;
   fs::path rec = f.env.home / ".local/share/objector/install-record.json";
-  REQUIRE(LoadRecord(rec, &record, &e));
-  record.Add({"firefox", "file", (f.env.home / "thesis.odt").string(), "", ""});
-  REQUIRE(SaveRecord(rec, record, &e));
+  Result<InstallRecord> record = LoadRecord(rec);
+  REQUIRE(record.ok());
+  record->Add(
+      {"firefox", "file", (f.env.home / "thesis.odt").string(), "", ""});
+  REQUIRE(SaveRecord(rec, *record).ok());
   CHECK(f.Uninst() == 1);
   CHECK(Slurp(f.env.home / "thesis.odt") == "precious");
   CHECK(f.err.str().find("refusing to remove") != std::string::npos);
@@ -329,7 +329,8 @@ std::map<std::string, std::string> Contents(const fs::path& dir) {
 }
 
 TEST_CASE(
-    "install with the extension: Chromium's external-extension file, Firefox's add-on, "
+    "install --extension: Chromium's external-extension file, Firefox's "
+    "add-on, "
     "user.js block and grant; uninstall restores the person's own files") {
   Fixture f;
   const std::string id(32, 'c');
@@ -347,7 +348,8 @@ TEST_CASE(
   Touch(profile / "prefs.js",
         "user_pref(\"extensions.autoDisableScopes\", 0);\nuser_pref(\"a\", "
         "1);\n");
-  Touch(profile / "extension-preferences.json", R"({"other@x":{"origins":[]}})");
+  Touch(profile / "extension-preferences.json",
+        R"({"other@x":{"origins":[]}})");
   const auto before = Contents(f.env.home);
 
   InstallOptions o;
@@ -361,10 +363,12 @@ TEST_CASE(
       f.env.home / ".config/chromium/External Extensions" / (id + ".json")));
   CHECK(reg["external_crx"] == (ext / kCrxName).string());
   CHECK(reg["external_version"] == ObjectorVersion());
-  auto m = nlohmann::json::parse(Slurp(
-      f.env.home / ".config/chromium/NativeMessagingHosts/org.objector.host.json"));
+  auto m = nlohmann::json::parse(
+      Slurp(f.env.home /
+            ".config/chromium/NativeMessagingHosts/org.objector.host.json"));
   CHECK(m["allowed_origins"] ==
-        nlohmann::json::array({ChromiumOrigin(), "chrome-extension://" + id + "/"}));
+        nlohmann::json::array(
+            {ChromiumOrigin(), "chrome-extension://" + id + "/"}));
   CHECK(Slurp(profile / "extensions" / (GeckoId() + ".xpi")) == "PK-xpi");
   const std::string user_js = Slurp(profile / "user.js");
   CHECK(user_js.find("browser.startup.page") != std::string::npos);
@@ -374,10 +378,9 @@ TEST_CASE(
       nlohmann::json::parse(Slurp(profile / "extension-preferences.json"));
   CHECK(grants[GeckoId()]["origins"] ==
         nlohmann::json::array({"https://*.facebook.com/*"}));
-  InstallRecord record;
-  std::string e;
-  REQUIRE(LoadRecord(RecordPath(f.env, Scope::kUser), &record, &e));
-  CHECK(record.extension_ids == std::vector<std::string>{id});
+  Result<InstallRecord> record = LoadRecord(*RecordPath(f.env, Scope::kUser));
+  REQUIRE(record.ok());
+  CHECK(record->extension_ids == std::vector<std::string>{id});
   CHECK(f.out.str().find("Firefox   registered  added to 1 profile(s)") !=
         std::string::npos);
 

@@ -1,5 +1,6 @@
 #include "manifest.h"
 
+#include <iterator>
 #include <nlohmann/json.hpp>
 
 #include "manifest_templates.h"
@@ -24,6 +25,13 @@ const std::string& ChromiumOrigin() {
 }
 const std::string& ObjectorVersion() {
   static const std::string s = generated::kVersion;
+  return s;
+}
+
+const std::vector<std::string>& ExtensionHostPermissions() {
+  static const std::vector<std::string> s(
+      std::begin(generated::kHostPermissions),
+      std::end(generated::kHostPermissions));
   return s;
 }
 

@@ -16,6 +16,9 @@ const std::string& GeckoId();     // "objector@objector.org"
 const std::string&
 ChromiumOrigin();  // "chrome-extension://<id>/" (with the trailing slash)
 const std::string& ObjectorVersion();
+// The extension's host_permissions (extension/manifest.json): the match
+// patterns of Meta's pages it must be allowed to read.
+const std::vector<std::string>& ExtensionHostPermissions();
 
 // The manifest text for `family` with `host_path` (absolute) as "path"; pretty
 // JSON, ends in "\n". Chromium: `chromium_ids` (ids signed at install time)

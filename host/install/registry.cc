@@ -13,14 +13,14 @@ std::pair<std::string, std::string> MemoryRegistry::Key(
   return {root, k};
 }
 
-bool MemoryRegistry::SetDefault(const std::string& root, const std::string& key,
-                                const std::string& value, std::string* err) {
-  if (read_only_) {
-    *err = "access denied writing " + root + "\\" + key;
-    return false;
-  }
+Status MemoryRegistry::SetDefault(const std::string& root,
+                                  const std::string& key,
+                                  const std::string& value) {
+  if (read_only_)
+    return Status(ErrorCode::kInternal,
+                  "access denied writing " + root + "\\" + key);
   values_[Key(root, key)] = value;
-  return true;
+  return Status::Ok();
 }
 
 std::optional<std::string> MemoryRegistry::GetDefault(const std::string& root,
@@ -30,14 +30,13 @@ std::optional<std::string> MemoryRegistry::GetDefault(const std::string& root,
   return it->second;
 }
 
-bool MemoryRegistry::DeleteKey(const std::string& root, const std::string& key,
-                               std::string* err) {
-  if (read_only_) {
-    *err = "access denied deleting " + root + "\\" + key;
-    return false;
-  }
+Status MemoryRegistry::DeleteKey(const std::string& root,
+                                 const std::string& key) {
+  if (read_only_)
+    return Status(ErrorCode::kInternal,
+                  "access denied deleting " + root + "\\" + key);
   values_.erase(Key(root, key));
-  return true;
+  return Status::Ok();
 }
 
 }  // namespace objector::install

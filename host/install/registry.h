@@ -11,32 +11,32 @@
 #include <string>
 #include <utility>
 
+#include "base/status.h"
+
 namespace objector::install {
 
 class Registry {
  public:
   virtual ~Registry() = default;
   // Creates `key` under `root` ("HKCU" | "HKLM") if needed and sets its default
-  // value. Returns false and sets *err on failure.
-  virtual bool SetDefault(const std::string& root, const std::string& key,
-                          const std::string& value, std::string* err) = 0;
+  // value. Error (kInternal) names the key.
+  virtual Status SetDefault(const std::string& root, const std::string& key,
+                            const std::string& value) = 0;
   // The key's default value, or nullopt when the key or value is absent.
   virtual std::optional<std::string> GetDefault(const std::string& root,
                                                 const std::string& key) = 0;
   // Deletes `key` (a leaf). Absent key is success.
-  virtual bool DeleteKey(const std::string& root, const std::string& key,
-                         std::string* err) = 0;
+  virtual Status DeleteKey(const std::string& root, const std::string& key) = 0;
 };
 
 // A registry in memory. Keys compare case-insensitively, as Windows does.
 class MemoryRegistry : public Registry {
  public:
-  bool SetDefault(const std::string& root, const std::string& key,
-                  const std::string& value, std::string* err) override;
+  Status SetDefault(const std::string& root, const std::string& key,
+                    const std::string& value) override;
   std::optional<std::string> GetDefault(const std::string& root,
                                         const std::string& key) override;
-  bool DeleteKey(const std::string& root, const std::string& key,
-                 std::string* err) override;
+  Status DeleteKey(const std::string& root, const std::string& key) override;
   size_t size() const { return values_.size(); }
   // Make every write fail (tests of error paths).
   void set_read_only(bool read_only) { read_only_ = read_only; }

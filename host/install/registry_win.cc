@@ -40,25 +40,23 @@ std::string Describe(LSTATUS status, const std::string& what) {
 
 class RealRegistry : public Registry {
  public:
-  bool SetDefault(const std::string& root, const std::string& key,
-                  const std::string& value, std::string* err) override {
+  Status SetDefault(const std::string& root, const std::string& key,
+                    const std::string& value) override {
     HKEY h = nullptr;
     LSTATUS s = RegCreateKeyExW(Root(root), Wide(key).c_str(), 0, nullptr, 0,
                                 KEY_SET_VALUE, nullptr, &h, nullptr);
-    if (s != ERROR_SUCCESS) {
-      *err = Describe(s, "creating " + root + "\\" + key);
-      return false;
-    }
+    if (s != ERROR_SUCCESS)
+      return Status(ErrorCode::kInternal,
+                    Describe(s, "creating " + root + "\\" + key));
     std::wstring v = Wide(value);
     s = RegSetValueExW(h, nullptr, 0, REG_SZ,
                        reinterpret_cast<const BYTE*>(v.c_str()),
                        static_cast<DWORD>((v.size() + 1) * sizeof(wchar_t)));
     RegCloseKey(h);
-    if (s != ERROR_SUCCESS) {
-      *err = Describe(s, "setting " + root + "\\" + key);
-      return false;
-    }
-    return true;
+    if (s != ERROR_SUCCESS)
+      return Status(ErrorCode::kInternal,
+                    Describe(s, "setting " + root + "\\" + key));
+    return Status::Ok();
   }
 
   std::optional<std::string> GetDefault(const std::string& root,
@@ -71,14 +69,12 @@ class RealRegistry : public Registry {
     return Narrow(buf);
   }
 
-  bool DeleteKey(const std::string& root, const std::string& key,
-                 std::string* err) override {
+  Status DeleteKey(const std::string& root, const std::string& key) override {
     LSTATUS s = RegDeleteKeyW(Root(root), Wide(key).c_str());
-    if (s != ERROR_SUCCESS && s != ERROR_FILE_NOT_FOUND) {
-      *err = Describe(s, "deleting " + root + "\\" + key);
-      return false;
-    }
-    return true;
+    if (s != ERROR_SUCCESS && s != ERROR_FILE_NOT_FOUND)
+      return Status(ErrorCode::kInternal,
+                    Describe(s, "deleting " + root + "\\" + key));
+    return Status::Ok();
   }
 };
 

@@ -10,7 +10,7 @@
 #include <sstream>
 #include <string>
 
-#include "env.h"
+#include "scope.h"
 
 namespace objector::install::testing {
 
