@@ -12,24 +12,50 @@
 namespace objector {
 namespace {
 
-// BEGIN IMMEDIATE ... COMMIT, rolled back when left without Commit().
+// Thrown inside a write when the database file is no longer at its path; Store::Guard turns it
+// into kDbMoved.
+struct DbMovedError : std::runtime_error {
+  DbMovedError() : std::runtime_error("database file moved") {}
+};
+
+// SQLITE_FCNTL_HAS_MOVED: the path now names another file or nothing (renamed, deleted, replaced).
+void ThrowIfMoved(SQLite::Database& db) {
+  int moved = 0;
+  if (sqlite3_file_control(db.getHandle(), "main", SQLITE_FCNTL_HAS_MOVED, &moved) == SQLITE_OK && moved) {
+    throw DbMovedError();
+  }
+}
+
+// BEGIN IMMEDIATE ... COMMIT, rolled back when left without Commit(). Both ends check that the file
+// is still the one at the path: a write into a moved or deleted file is never acknowledged.
 class WriteTransaction {
  public:
-  explicit WriteTransaction(SQLite::Database& db) : db_(db) { db_.exec("BEGIN IMMEDIATE"); }
-  ~WriteTransaction() {
-    if (!done_) {
-      try {
-        db_.exec("ROLLBACK");
-      } catch (...) {
-      }
+  explicit WriteTransaction(SQLite::Database& db) : db_(db) {
+    db_.exec("BEGIN IMMEDIATE");
+    try {
+      ThrowIfMoved(db_);
+    } catch (...) {
+      Rollback();
+      throw;
     }
   }
+  ~WriteTransaction() {
+    if (!done_) Rollback();
+  }
   void Commit() {
+    ThrowIfMoved(db_);
     db_.exec("COMMIT");
     done_ = true;
   }
 
  private:
+  void Rollback() {
+    try {
+      db_.exec("ROLLBACK");
+    } catch (...) {
+    }
+  }
+
   SQLite::Database& db_;
   bool done_ = false;
 };
@@ -72,6 +98,18 @@ template <typename T, typename Fn>
 Result<T> Store::Guard(Fn fn) {
   try {
     return fn();
+  } catch (const DbMovedError&) {
+    // What this connection committed before the move may still be in the WAL beside the old path;
+    // SQLite does not checkpoint a moved file on close, so do it now: into the file it belongs to.
+    moved_ = true;
+    try {
+      db_->exec("PRAGMA wal_checkpoint(TRUNCATE)");
+    } catch (...) {
+    }
+    return Status(ErrorCode::kDbMoved, "database " + path_ +
+                                           " was moved or deleted while Objector had it open; nothing was written."
+                                           " The next request opens " + path_ +
+                                           " again (put the file back there first if you moved it)");
   } catch (const SQLite::Exception& e) {
     return DbStatus(e, path_);
   } catch (const std::exception& e) {
@@ -81,6 +119,19 @@ Result<T> Store::Guard(Fn fn) {
 
 Result<std::unique_ptr<Store>> Store::Open(const std::string& path, const Clock& clock, StoreOptions options) {
   const bool memory = path == ":memory:";
+  if (!memory && !PathExists(path)) {
+    // A -wal or -journal with content but without its database holds records of a database that
+    // was moved or deleted: a new empty database beside it would take them over or lose them.
+    // Create nothing. (An empty one, as a moved store leaves after its checkpoint, holds nothing.)
+    for (const char* suffix : {"-wal", "-journal"}) {
+      const std::string orphan = path + suffix;
+      if (FileSize(orphan) > 0) {
+        return Status(ErrorCode::kDbError, "database " + path + " is missing but " + orphan +
+                                               " is there and may hold records: put the database back, or move " +
+                                               orphan + " away if you are sure it is not needed. Nothing was created.");
+      }
+    }
+  }
   if (!memory && !options.read_only) {
     Status s = EnsurePrivateFile(path);
     if (!s.ok()) return s;
@@ -103,13 +154,17 @@ Result<std::unique_ptr<Store>> Store::Open(const std::string& path, const Clock&
                                                ", expected " + std::to_string(LatestSchemaVersion()));
       }
     } else {
-      if (!memory) db->exec("PRAGMA journal_mode = WAL");
       db->exec("PRAGMA synchronous = FULL");
       if (options.max_page_count > 0) {
         db->exec("PRAGMA max_page_count = " + std::to_string(options.max_page_count));
       }
-      Status s = Migrate(*db, path);
-      if (!s.ok()) return s;
+      // A current database is opened without any write (or write lock), so a read-only file still
+      // answers reads; only a migration, or the first switch to WAL, writes at open.
+      if (!memory && db->execAndGet("PRAGMA journal_mode").getString() != "wal") db->exec("PRAGMA journal_mode = WAL");
+      if (version != LatestSchemaVersion()) {
+        Status s = Migrate(*db, path);
+        if (!s.ok()) return s;
+      }
     }
     return std::unique_ptr<Store>(new Store(std::move(db), path, clock));
   } catch (const SQLite::Exception& e) {

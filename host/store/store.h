@@ -2,6 +2,7 @@
 // WAL, busy timeout, foreign keys on, synchronous=FULL (a reply is sent only after the record is
 // committed and synced). Every write runs in BEGIN IMMEDIATE so several hosts and the CLI can write
 // at the same time. Every method returns errors as Status (db_* codes naming the file); nothing throws.
+// Every write first checks that the open file is still the one at the path (kDbMoved otherwise).
 #ifndef OBJECTOR_STORE_STORE_H_
 #define OBJECTOR_STORE_STORE_H_
 
@@ -31,6 +32,9 @@ class Store {
   static Result<std::unique_ptr<Store>> Open(const std::string& path, const Clock& clock, StoreOptions options = {});
 
   const std::string& path() const { return path_; }
+  // True once a write found the file moved or deleted (kDbMoved): the owner should close this
+  // store and open the path again.
+  bool moved() const { return moved_; }
 
   Result<Profile> GetProfile();
   Result<Profile> SetProfile(const Profile& profile);
@@ -64,6 +68,7 @@ class Store {
   std::unique_ptr<SQLite::Database> db_;
   std::string path_;
   const Clock& clock_;
+  bool moved_ = false;
 };
 
 }  // namespace objector
