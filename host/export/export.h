@@ -19,8 +19,9 @@ struct ExportMeta {
 
 inline constexpr int kJsonExportSchemaVersion = 1;
 
-// One CSV cell: quoted when needed (RFC 4180); text starting with = + - @ TAB or CR gets a leading
-// apostrophe so spreadsheets do not run it as a formula. Numbers pass as they are.
+// One CSV cell, always quoted (RFC 4180). Text starting with = + - @ TAB CR or LF gets a leading
+// apostrophe, and so does such a character right after a ';' inside the text (a ';'-separated reader
+// starts a cell there), so no spreadsheet runs it as a formula. Numbers are only quoted.
 std::string CsvCell(const std::string& value, bool is_number = false);
 
 std::string ExportCsv(const std::vector<HistoryItem>& items, const ExportMeta& meta);

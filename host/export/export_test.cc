@@ -1,6 +1,7 @@
 #include "export/export.h"
 
 #include <catch2/catch.hpp>
+#include <algorithm>
 #include <nlohmann/json.hpp>
 
 #include "testing/fixtures.h"
@@ -24,24 +25,28 @@ ExportMeta Meta() { return {"2026-11-26T09:00:00.000Z", "0.1.0", {{"anna@example
 
 }  // namespace
 
-TEST_CASE("CsvCell quotes per RFC 4180 and neutralises formula starts", "[export]") {
+TEST_CASE("CsvCell quotes every cell per RFC 4180 and neutralises formula starts", "[export][csv]") {
   struct Row {
     std::string in;
     bool number;
     std::string out;
   };
   const Row rows[] = {
-      {"plain", false, "plain"},
+      {"plain", false, "\"plain\""},
       {"a,b", false, "\"a,b\""},
+      {"a;b", false, "\"a;b\""},
       {"say \"no\"", false, "\"say \"\"no\"\"\""},
       {"line\r\nbreak", false, "\"line\r\nbreak\""},
-      {"=1+1", false, "'=1+1"},
-      {"+49 30 1234", false, "'+49 30 1234"},
-      {"-cmd", false, "'-cmd"},
-      {"@SUM(A1)", false, "'@SUM(A1)"},
-      {"\tTAB", false, "'\tTAB"},
-      {"-60", true, "-60"},
-      {"", false, ""},
+      {"=1+1", false, "\"'=1+1\""},
+      {"+49 30 1234", false, "\"'+49 30 1234\""},
+      {"-cmd", false, "\"'-cmd\""},
+      {"@SUM(A1)", false, "\"'@SUM(A1)\""},
+      {"\tTAB", false, "\"'\tTAB\""},
+      {"x;=cmd", false, "\"x;'=cmd\""},
+      {"x;\"=cmd", false, "\"x;'\"\"=cmd\""},
+      {"submitted a; confirmed b", false, "\"submitted a; confirmed b\""},
+      {"-60", true, "\"-60\""},
+      {"", false, "\"\""},
   };
   for (const auto& row : rows) {
     INFO(row.in);
@@ -49,12 +54,72 @@ TEST_CASE("CsvCell quotes per RFC 4180 and neutralises formula starts", "[export
   }
 }
 
-TEST_CASE("CSV export: header, CRLF rows, dates and the neutralised justification", "[export]") {
-  std::string csv = ExportCsv(SampleItems(), Meta());
-  CHECK(csv.rfind("submission_id,occurred_at_utc,local_time,", 0) == 0);
-  CHECK(csv.find("\r\n1,2026-11-25T16:54:06Z,2026-11-25 17:54 (UTC+01:00),60,") != std::string::npos);
-  CHECK(csv.find("\"'=HYPERLINK(\"\"http://x\"\")\nzweite Zeile, mit Komma\"") != std::string::npos);
-  CHECK(csv.find("submitted 2026-11-25T16:54:06Z; confirmed 2026-11-25T17:10:00Z") != std::string::npos);
+namespace {
+
+// A lenient reader like Python's csv module and spreadsheets: quotes only open at a cell's start;
+// after a closing quote, or inside an unquoted cell, every character is literal up to `sep`.
+std::vector<std::string> ReadCells(const std::string& text, char sep) {
+  std::vector<std::string> cells;
+  std::string cell;
+  enum { kStart, kUnquoted, kQuoted, kQuoteInQuoted } state = kStart;
+  for (size_t i = 0; i < text.size(); ++i) {
+    char c = text[i];
+    if (state == kQuoted) {
+      if (c == '"') state = kQuoteInQuoted; else cell += c;
+      continue;
+    }
+    if (state == kQuoteInQuoted && c == '"') {
+      cell += c;
+      state = kQuoted;
+      continue;
+    }
+    if (c == sep || c == '\n') {
+      if (!cell.empty() && cell.back() == '\r' && c == '\n') cell.pop_back();
+      cells.push_back(cell);
+      cell.clear();
+      state = kStart;
+      continue;
+    }
+    if (state == kStart && c == '"') {
+      state = kQuoted;
+      continue;
+    }
+    cell += c;
+    state = kUnquoted;
+  }
+  if (!cell.empty()) cells.push_back(cell);
+  return cells;
+}
+
+bool IsInteger(const std::string& s) {
+  size_t i = (!s.empty() && s[0] == '-') ? 1 : 0;
+  return i < s.size() && s.find_first_not_of("0123456789", i) == std::string::npos;
+}
+
+}  // namespace
+
+TEST_CASE("CSV read as ';'-separated or as ','-separated never yields a cell starting with = + - @",
+          "[export][csv]") {
+  auto items = SampleItems();
+  items[0].submission.justification_text = "Nein;=HYPERLINK(\"http://x\");+1;-2;@SUM(A1);\"=3\", auch, so";
+  items[0].submission.browser = "-chromium;=1";
+  items[0].events[1].reason = "=cmd|' /C calc'!A0";
+  items[0].events[1].status = "failed";
+  items[0].submission.utc_offset_minutes = -60;
+  std::string csv = ExportCsv(items, Meta());
+  for (char sep : {',', ';'}) {
+    INFO("separator " << sep);
+    auto cells = ReadCells(csv, sep);
+    CHECK(cells.size() > (sep == ',' ? 20u : 5u));
+    for (const auto& cell : cells) {
+      INFO(cell);
+      CHECK_FALSE((!cell.empty() && std::string("=+-@").find(cell[0]) != std::string::npos && !IsInteger(cell)));
+    }
+  }
+  // The ','-reader gets back exactly what was stored, behind the apostrophe.
+  auto cells = ReadCells(csv, ',');
+  CHECK(std::find(cells.begin(), cells.end(), "'-chromium;'=1") != cells.end());
+  CHECK(std::find(cells.begin(), cells.end(), "-60") != cells.end());
 }
 
 TEST_CASE("JSON export follows the documented versioned schema", "[export]") {
