@@ -94,7 +94,9 @@ Result<Submission> DecodeSubmission(const json& j) {
   RETURN_IF_ERROR(f.Enum("platform", kPlatforms, &s.platform));
   RETURN_IF_ERROR(f.Enum("form_kind", kFormKinds, &s.form_kind));
   RETURN_IF_ERROR(f.String("form_url", 2000, &s.form_url));
-  if (!IsMetaFormUrl(s.form_url)) return f.Invalid("form_url", "must be an https URL on facebook.com or instagram.com");
+  if (!IsMetaFormUrl(s.form_url)) return f.Invalid(
+        "form_url", "must be an https URL (no user, port or backslash) on facebook.com, *.facebook.com, "
+                    "help.instagram.com, privacycenter.instagram.com or www.instagram.com");
   RETURN_IF_ERROR(f.String("form_id", 32, &s.form_id));
   if (s.form_id.empty() || s.form_id.find_first_not_of("0123456789") != std::string::npos) {
     return f.Invalid("form_id", "must be digits");
