@@ -130,6 +130,8 @@ const char kHelp[] =
     "  justification add --language ll (--text TEXT | --file FILE|-) [--title TITLE] [--default]\n"
     "  justification remove ID\n"
     "  justification default ID         make ID the default for its language\n"
+    "  verify [--json]                  check the history's hash chain and evidence files;\n"
+    "                                   exit 1 naming the first row that was changed\n"
     "  record [FILE|-]                  record submissions given as JSON lines (the protocol's\n"
     "                                   submission objects), e.g. made on another computer\n"
 #if defined(OBJECTOR_HAVE_INSTALL)
@@ -375,6 +377,39 @@ int Record(Io& io, const std::vector<std::string>& argv) {
   return kOk;
 }
 
+// Recomputes the whole chain: exit 0 and the chain head when intact, 1 naming the first broken row.
+int Verify(Io& io, const std::vector<std::string>& argv) {
+  Args a;
+  if (!ParseArgs(argv, 1, {}, {"--json"}, &a, io.err) || !a.positional.empty()) {
+    io.err << "objector: usage: objector verify [--json]\n";
+    return kUsage;
+  }
+  int code = kOk;
+  auto r = Call(io, "history.verify", json::object(), &code);
+  if (!r) return code;
+  const bool intact = (*r)["intact"].get<bool>();
+  if (a.Flag("--json")) {
+    io.out << r->dump(2) << "\n";
+    return intact ? kOk : kFailed;
+  }
+  if (intact) {
+    io.out << "verified " << (*r)["events"].get<int64_t>() << " events, chain head "
+           << (*r)["chain_head"].get<std::string>() << "\n";
+    return kOk;
+  }
+  const json& b = (*r)["broken"];
+  io.out << "history BROKEN";
+  if (b["submission_id"].get<int64_t>() > 0) {
+    io.out << " at submission " << b["submission_id"].get<int64_t>() << " (client_id "
+           << b["client_id"].get<std::string>() << ")";
+  }
+  if (b["event_id"].get<int64_t>() > 0) {
+    io.out << ", event " << b["event_id"].get<int64_t>() << " (" << b["client_event_id"].get<std::string>() << ")";
+  }
+  io.out << ": " << b["what"].get<std::string>() << "\n";
+  return kFailed;
+}
+
 #if defined(OBJECTOR_HAVE_INSTALL)
 int Install(Io& io, const std::vector<std::string>& argv) {
   return install::RunInstall({argv.begin() + 1, argv.end()}, io.out, io.err);
@@ -398,6 +433,7 @@ const Command kCommands[] = {
     {"help", &Help},           {"history", &History},
     {"export", &Export},       {"profile", &ProfileCmd},
     {"justification", &JustificationCmd}, {"record", &Record},
+    {"verify", &Verify},
 #if defined(OBJECTOR_HAVE_INSTALL)
     {"install", &Install},     {"uninstall", &Uninstall},
     {"doctor", &Doctor},

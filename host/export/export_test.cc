@@ -16,8 +16,8 @@ std::vector<HistoryItem> SampleItems() {
   item.submission.justification_text = "=HYPERLINK(\"http://x\")\nzweite Zeile, mit Komma";
   item.recorded_at = "2026-11-25T16:54:07.000Z";
   item.current_status = "confirmed";
-  item.events = {{"initial:c1", "c1", "submitted", "", "2026-11-25T16:54:06Z", 60},
-                 {"e2", "c1", "confirmed", "", "2026-11-25T17:10:00Z", 60}};
+  item.events = {testing::MakeEvent("initial:c1", "c1", "submitted", "", "2026-11-25T16:54:06Z", 60),
+                 testing::MakeEvent("e2", "c1", "confirmed", "", "2026-11-25T17:10:00Z", 60)};
   return {item};
 }
 

@@ -1,6 +1,7 @@
 #include "handlers/handlers.h"
 
 #include "base/build_info.h"
+#include "base/digest.h"
 #include "export/export.h"
 #include "handlers/codec.h"
 #include "protocol/envelope.h"
@@ -144,6 +145,72 @@ Result<json> HistoryExport(Context& ctx, const json& req) {
               {"content", exporter->write(page.items, meta)}};
 }
 
+bool IsSha256Hex(const std::string& s) {
+  return s.size() == 64 && s.find_first_not_of("0123456789abcdef") == std::string::npos;
+}
+
+// A screenshot of Meta's answer, kept by its SHA-256 and chained with the submission's events.
+Result<json> EvidenceAttach(Context& ctx, const json& req) {
+  Fields f(req, "");
+  Attachment a;
+  Status s = f.String("client_id", 128, &a.client_id);
+  if (!s.ok()) return s;
+  if (!IsClientId(a.client_id)) return f.Invalid("client_id", "must be 1-128 letters, digits, '-', '_', '.', ':'");
+  if (!(s = f.Enum("kind", {"screenshot"}, &a.kind)).ok()) return s;
+  if (!(s = f.Enum("mime", {"image/png", "image/jpeg"}, &a.mime)).ok()) return s;
+  std::string b64;
+  if (!(s = f.String("data_base64", kMaxRequestBytes, &b64)).ok()) return s;
+  auto data = Base64Decode(b64);
+  if (!data) return f.Invalid("data_base64", "is not standard padded Base64");
+  if (data->size() > kMaxAttachmentBytes) {
+    return Status(ErrorCode::kTooLong, "data_base64 decodes to more than " + std::to_string(kMaxAttachmentBytes) +
+                                           " bytes");
+  }
+  const bool png = data->rfind("\x89PNG\r\n\x1a\n", 0) == 0;
+  const bool jpeg = data->rfind("\xFF\xD8\xFF", 0) == 0;
+  if ((a.mime == "image/png" && !png) || (a.mime == "image/jpeg" && !jpeg)) {
+    return f.Invalid("data_base64", "is not a " + a.mime + " file");
+  }
+  a.data = std::move(*data);
+  ASSIGN_OR_RETURN(store, ctx.GetStore());
+  ASSIGN_OR_RETURN(outcome, store->AttachEvidence(a));
+  return json{{"event_id", outcome.id}, {"sha256", Sha256Hex(a.data)}, {"size", a.data.size()},
+              {"duplicate", outcome.duplicate}};
+}
+
+// A stored snapshot (text/html, returned as text) or screenshot (returned as Base64).
+Result<json> EvidenceGet(Context& ctx, const json& req) {
+  Fields f(req, "");
+  std::string sha;
+  Status s = f.String("sha256", 64, &sha);
+  if (!s.ok()) return s;
+  if (!IsSha256Hex(sha)) return f.Invalid("sha256", "must be 64 lower-case hex digits");
+  ASSIGN_OR_RETURN(store, ctx.GetStore());
+  ASSIGN_OR_RETURN(blob, store->GetBlob(sha));
+  const bool text = blob.mime.rfind("text/", 0) == 0;
+  return json{{"sha256", blob.sha256},
+              {"mime", blob.mime},
+              {"size", blob.content.size()},
+              {"encoding", text ? "utf-8" : "base64"},
+              {"content", text ? blob.content : Base64Encode(blob.content)}};
+}
+
+json EncodeVerify(const VerifyReport& r) {
+  json broken = nullptr;
+  if (!r.ok) {
+    broken = {{"submission_id", r.submission_id}, {"client_id", r.client_id}, {"event_id", r.event_id},
+              {"client_event_id", r.client_event_id}, {"what", r.what}};
+  }
+  return {{"intact", r.ok}, {"events", r.rows}, {"files", r.blobs},
+          {"chain_head", r.ok ? json(r.chain_head) : json(nullptr)}, {"broken", broken}};
+}
+
+Result<json> HistoryVerify(Context& ctx, const json&) {
+  ASSIGN_OR_RETURN(store, ctx.GetStore());
+  ASSIGN_OR_RETURN(report, store->Verify());
+  return EncodeVerify(report);
+}
+
 Result<json> GetStats(Context& ctx, const json&) {
   ASSIGN_OR_RETURN(store, ctx.GetStore());
   ASSIGN_OR_RETURN(stats, store->GetStats());
@@ -166,6 +233,9 @@ const std::vector<MessageType>& MessageTypes() {
       {"history.list", &HistoryList},
       {"history.export", &HistoryExport},
       {"stats", &GetStats},
+      {"evidence.attach", &EvidenceAttach},
+      {"evidence.get", &EvidenceGet},
+      {"history.verify", &HistoryVerify},
   };
   return kTypes;
 }

@@ -54,6 +54,15 @@ class Store {
   // changes nothing (duplicate=true).
   Result<WriteOutcome> AppendEvent(const Event& e);
 
+  // Keeps a file (a screenshot) as evidence of a submission: its SHA-256 computed here, the file in
+  // `blobs`, one chained row in `events`. kNotFound for an unknown submission; the same file for the
+  // same submission again changes nothing (duplicate=true).
+  Result<WriteOutcome> AttachEvidence(const Attachment& a);
+  // A snapshot or screenshot by its SHA-256; kNotFound when none.
+  Result<Blob> GetBlob(const std::string& sha256);
+  // Recomputes every row's content hash, the chain and every blob's SHA-256 (see chain.h).
+  Result<VerifyReport> Verify();
+
   Result<HistoryPage> ListHistory(const HistoryQuery& query);
   Result<Stats> GetStats();
 
@@ -63,7 +72,7 @@ class Store {
   template <typename T, typename Fn>
   Result<T> Guard(Fn fn);
   Result<Justification> GetJustification(int64_t id);
-  std::vector<Event> LoadEvents(int64_t submission_id, const std::string& client_id);
+  void LoadEvents(int64_t submission_id, const std::string& client_id, HistoryItem* item);
 
   std::unique_ptr<SQLite::Database> db_;
   std::string path_;

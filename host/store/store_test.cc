@@ -1,4 +1,5 @@
 #include "store/store.h"
+#include "store/schema.h"
 
 #include <SQLiteCpp/Database.h>
 #include <sys/stat.h>
@@ -44,7 +45,7 @@ TEST_CASE("a new database file is 0600, in WAL mode, with foreign keys on", "[st
   CHECK((st.st_mode & 0777) == 0600);
   SQLite::Database peek(path, SQLite::OPEN_READONLY);
   CHECK(peek.execAndGet("PRAGMA journal_mode").getString() == "wal");
-  CHECK(peek.execAndGet("PRAGMA user_version").getInt() == 2);
+  CHECK(peek.execAndGet("PRAGMA user_version").getInt() == LatestSchemaVersion());
 }
 
 TEST_CASE("a submission is recorded once per client_id - a retry changes nothing", "[store]") {
@@ -68,14 +69,14 @@ TEST_CASE("a submission is recorded once per client_id - a retry changes nothing
 TEST_CASE("status events append to the timeline - the latest is the current status", "[store]") {
   auto store = OpenOrFail(":memory:");
   REQUIRE(store->RecordSubmission(SampleSubmission("s1")).ok());
-  Event code{"e1", "s1", "awaiting-code", "", "2026-11-25T16:55:00Z", 60};
-  Event done{"e2", "s1", "confirmed", "", "2026-11-25T17:01:00Z", 60};
+  Event code = testing::MakeEvent("e1", "s1", "awaiting-code", "", "2026-11-25T16:55:00Z", 60);
+  Event done = testing::MakeEvent("e2", "s1", "confirmed", "", "2026-11-25T17:01:00Z", 60);
   REQUIRE(store->AppendEvent(done).ok());  // arrival order differs from occurrence order
   REQUIRE(store->AppendEvent(code).ok());
   auto dup = store->AppendEvent(code);
   REQUIRE(dup.ok());
   CHECK(dup->duplicate);
-  Event orphan{"e3", "no-such-submission", "confirmed", "", "2026-11-25T17:01:00Z", 60};
+  Event orphan = testing::MakeEvent("e3", "no-such-submission", "confirmed", "", "2026-11-25T17:01:00Z", 60);
   CHECK(store->AppendEvent(orphan).status().code() == ErrorCode::kNotFound);
   auto page = store->ListHistory({});
   REQUIRE(page.ok());
@@ -96,7 +97,7 @@ TEST_CASE("history pages newest first and filters by platform, status, kind and 
     if (i == 3) s.form_kind = "third_party";
     REQUIRE(store->RecordSubmission(s).ok());
   }
-  REQUIRE(store->AppendEvent({"x", "c5", "failed", "form changed", "2026-11-25T11:00:00Z", 60}).ok());
+  REQUIRE(store->AppendEvent(testing::MakeEvent("x", "c5", "failed", "form changed", "2026-11-25T11:00:00Z", 60)).ok());
   HistoryQuery q;
   q.limit = 3;
   auto p1 = store->ListHistory(q);

@@ -76,6 +76,18 @@ inline nlohmann::json SubmissionJson(const std::string& client_id = "3b241101-e2
           {"utc_offset_minutes", 60}};
 }
 
+inline Event MakeEvent(const std::string& client_event_id, const std::string& client_id, const std::string& status,
+                       const std::string& reason, const std::string& occurred_at, int utc_offset_minutes) {
+  Event e;
+  e.client_event_id = client_event_id;
+  e.client_id = client_id;
+  e.status = status;
+  e.reason = reason;
+  e.occurred_at = occurred_at;
+  e.utc_offset_minutes = utc_offset_minutes;
+  return e;
+}
+
 inline Submission SampleSubmission(const std::string& client_id = "3b241101-e2bb-4255-8caf-4136c566a962",
                                    const std::string& occurred_at = "2026-11-25T16:54:06Z") {
   Submission s;
