@@ -10,6 +10,7 @@
 #include <sstream>
 
 #include "base/build_info.h"
+#include "base/digest.h"
 #include "export/export.h"
 #include "handlers/context.h"
 #include "handlers/handlers.h"
@@ -121,8 +122,9 @@ const char kHelp[] =
     "  history [--limit N] [--offset N] [--platform facebook|instagram] [--status S]\n"
     "          [--form-kind own|third_party] [--from UTC] [--to UTC] [--json]\n"
     "                                   list recorded submissions, newest first\n"
-    "  export --format csv|json|html [-o FILE]\n"
-    "                                   export the whole history (to stdout without -o)\n"
+    "  export --format csv|json|html|bundle [-o FILE]\n"
+    "                                   export the whole history (to stdout without -o); bundle:\n"
+    "                                   one .zip with report, JSON, CSV, evidence files, SHA256SUMS\n"
     "  profile show                     show your profile\n"
     "  profile set [--email ADDR]... [--country CC] [--language ll] [--name NAME]\n"
     "                                   change your profile (unnamed fields keep their value)\n"
@@ -208,7 +210,8 @@ int Export(Io& io, const std::vector<std::string>& argv) {
   int code = kOk;
   auto r = Call(io, "history.export", {{"format", a.Get("--format")}}, &code);
   if (!r) return code;
-  const std::string& content = (*r)["content"].get_ref<const std::string&>();
+  std::string content = (*r)["content"].get<std::string>();
+  if (r->value("encoding", "utf-8") == "base64") content = Base64Decode(content).value_or("");
   std::string file = a.Has("-o") ? a.Get("-o") : a.Get("--output");
   if (file.empty() || file == "-") {
     io.out << content;

@@ -21,7 +21,9 @@ std::vector<HistoryItem> SampleItems() {
   return {item};
 }
 
-ExportMeta Meta() { return {"2026-11-26T09:00:00.000Z", "0.1.0", {{"anna@example.de"}, "DE", "de", "Anna <Schmidt>"}}; }
+ExportMeta Meta() {
+  return {"2026-11-26T09:00:00.000Z", "0.1.0", {{"anna@example.de"}, "DE", "de", "Anna <Schmidt>"}, "", "", {}};
+}
 
 }  // namespace
 
@@ -140,7 +142,7 @@ TEST_CASE("HTML report is self-contained, escaped, and carries dates and the tex
   std::string html = ExportHtml(SampleItems(), Meta());
   CHECK(html.rfind("<!DOCTYPE html>", 0) == 0);
   CHECK(html.find("<script") == std::string::npos);
-  CHECK(html.find("src=") == std::string::npos);
+  CHECK(html.find("src=") == std::string::npos);  // no screenshot here, so no image at all
   CHECK(html.find("http://x") != std::string::npos);  // only as escaped text
   CHECK(html.find("Anna &lt;Schmidt&gt;") != std::string::npos);
   CHECK(html.find("2026-11-25 17:54 (UTC+01:00)") != std::string::npos);
@@ -151,12 +153,46 @@ TEST_CASE("HTML report is self-contained, escaped, and carries dates and the tex
   CHECK(empty.find("No submission has been recorded.") != std::string::npos);
 }
 
+TEST_CASE("HTML report quotes Meta's words, shows the snapshot inert and the screenshot inline, and the chain head",
+          "[export]") {
+  auto items = SampleItems();
+  Event& answer = items[0].events[1];
+  answer.evidence.fields = {{"answer_text", "Wir haben deinen Widerspruch erhalten."}, {"found_in", "dialog"},
+                            {"send_pressed_at", "2026-11-25T17:09:58.100Z"}, {"form_origin", "https://www.facebook.com"},
+                            {"form_path", "/help/contact/6359191084165019"}};
+  answer.evidence.snapshot_sha256 = std::string(64, 'b');
+  answer.content_hash = std::string(64, 'c');
+  Attachment shot;
+  shot.kind = "screenshot";
+  shot.mime = "image/png";
+  shot.sha256 = std::string(64, 'd');
+  items[0].attachments.push_back(shot);
+  ExportMeta meta = Meta();
+  meta.chain_head = std::string(64, 'c');
+  meta.blobs[std::string(64, 'b')] = {std::string(64, 'b'), "text/html",
+                                      "<p>Wir haben deinen Widerspruch erhalten.</p><script>alert(1)</script>"};
+  meta.blobs[std::string(64, 'd')] = {std::string(64, 'd'), "image/png", "\x89PNG\r\n\x1a\n...."};
+  std::string html = ExportHtml(items, meta);
+  CHECK(html.find("<blockquote class=\"meta\">Wir haben deinen Widerspruch erhalten.</blockquote>") != std::string::npos);
+  CHECK(html.find("Send pressed (UTC): 2026-11-25T17:09:58.100Z") != std::string::npos);
+  CHECK(html.find("https://www.facebook.com/help/contact/6359191084165019") != std::string::npos);
+  CHECK(html.find("sandbox=\"\" title=\"Snapshot of Meta's answer\" srcdoc=\"") != std::string::npos);
+  CHECK(html.find("&lt;script&gt;alert(1)&lt;/script&gt;") != std::string::npos);  // inert, inside srcdoc
+  CHECK(html.find("<script") == std::string::npos);
+  CHECK(html.find("src=\"data:image/png;base64,iVBORw0KGgo") != std::string::npos);
+  CHECK(html.find("Chain head at this export, verified: <span class=\"hash\">" + std::string(64, 'c')) !=
+        std::string::npos);
+  meta.chain_problem = "submission 1, event 2: its content does not match its content_hash";
+  CHECK(ExportHtml(items, meta).find("The history did not verify:</strong> submission 1, event 2") != std::string::npos);
+}
+
 TEST_CASE("the exporter table knows csv, json, html and nothing else", "[export]") {
   REQUIRE(FindExporter("csv"));
   CHECK(std::string(FindExporter("html")->mime).rfind("text/html", 0) == 0);
   CHECK(FindExporter("json")->write == &ExportJson);
   CHECK(FindExporter("pdf") == nullptr);
-  CHECK(ExportFormatList() == "csv, json, html");
+  CHECK(FindExporter("bundle")->binary);
+  CHECK(ExportFormatList() == "csv, json, html, bundle");
 }
 
 TEST_CASE("LocalTimeText shifts by the user's offset across midnight", "[export]") {

@@ -137,12 +137,33 @@ Result<json> HistoryExport(Context& ctx, const json& req) {
   all.limit = -1;
   ASSIGN_OR_RETURN(page, store->ListHistory(all));
   ASSIGN_OR_RETURN(profile, store->GetProfile());
-  ExportMeta meta{FormatUtc(ctx.clock().Now()), build::kVersion, profile};
+  ExportMeta meta{FormatUtc(ctx.clock().Now()), build::kVersion, profile, "", "", {}};
+  ASSIGN_OR_RETURN(verified, store->Verify());
+  meta.chain_head = verified.chain_head;
+  if (!verified.ok) {
+    meta.chain_problem = "submission " + std::to_string(verified.submission_id) + ", event " +
+                         std::to_string(verified.event_id) + ": " + verified.what;
+  }
+  // The snapshots and screenshots the report shows and the bundle carries.
+  for (const auto& item : page.items) {
+    std::vector<std::string> shas;
+    for (const auto& e : item.events) {
+      if (!e.evidence.snapshot_sha256.empty()) shas.push_back(e.evidence.snapshot_sha256);
+    }
+    for (const auto& a : item.attachments) shas.push_back(a.sha256);
+    for (const auto& sha : shas) {
+      if (meta.blobs.count(sha)) continue;
+      auto blob = store->GetBlob(sha);
+      if (blob.ok()) meta.blobs[sha] = std::move(*blob);
+    }
+  }
   std::string date = meta.generated_at.substr(0, 10);
+  std::string content = exporter->write(page.items, meta);
   return json{{"format", exporter->format},
               {"mime", exporter->mime},
               {"filename", "objector-history-" + date + "." + exporter->extension},
-              {"content", exporter->write(page.items, meta)}};
+              {"encoding", exporter->binary ? "base64" : "utf-8"},
+              {"content", exporter->binary ? Base64Encode(content) : std::move(content)}};
 }
 
 bool IsSha256Hex(const std::string& s) {
