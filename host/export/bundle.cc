@@ -6,8 +6,10 @@
 
 namespace objector {
 
+// A snapshot is HTML a page produced: saved as .html.txt so that opening the file shows its text and
+// never runs it (the report shows it rendered, sandboxed). Bytes unchanged, so the name is its hash.
 std::string EvidenceFileName(const Blob& blob) {
-  const char* ext = blob.mime == "image/png" ? "png" : blob.mime == "image/jpeg" ? "jpg" : "html";
+  const char* ext = blob.mime == "image/png" ? "png" : blob.mime == "image/jpeg" ? "jpg" : "html.txt";
   return "evidence/" + blob.sha256 + "." + ext;
 }
 

@@ -36,7 +36,7 @@ std::string ExportHtml(const std::vector<HistoryItem>& items, const ExportMeta& 
 // One .zip (stored entries): report.html, history.json, history.csv, evidence/<sha256>.<ext> for
 // every snapshot and screenshot, and SHA256SUMS listing every other file (sha256sum -c format).
 std::string ExportBundle(const std::vector<HistoryItem>& items, const ExportMeta& meta);
-// The file name of a snapshot or screenshot inside a bundle: "evidence/<sha256>.html|png|jpg".
+// The file name of a snapshot or screenshot inside a bundle: "evidence/<sha256>.html.txt|png|jpg".
 std::string EvidenceFileName(const Blob& blob);
 
 struct Exporter {

@@ -35,7 +35,7 @@ TEST_CASE("the bundle export unpacks, its SHA256SUMS match, the report is offlin
   REQUIRE(std::system(("unzip -q '" + zip + "' -d '" + dir + "'").c_str()) == 0);
   REQUIRE(std::system(("cd '" + dir + "' && sha256sum --quiet -c SHA256SUMS").c_str()) == 0);
   std::string sums = Slurp(dir + "/SHA256SUMS");
-  for (const char* name : {"  report.html\n", "  history.json\n", "  history.csv\n", ".html\n", ".png\n"}) {
+  for (const char* name : {"  report.html\n", "  history.json\n", "  history.csv\n", ".html.txt\n", ".png\n"}) {
     INFO(name);
     CHECK(sums.find(name) != std::string::npos);
   }
