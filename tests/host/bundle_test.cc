@@ -52,6 +52,14 @@ TEST_CASE("the bundle export unpacks, its SHA256SUMS match, the report is offlin
   CHECK(report.find("@import") == std::string::npos);
   // No attribute loads or links to anything but inline data.
   CHECK_FALSE(std::regex_search(report, std::regex("(src|href|action|data)\\s*=\\s*\"(?!data:)[a-z]+:", std::regex::icase)));
+  // An independent implementation of PROTOCOL.md's canonical form re-checks the chain from the
+  // bundle's files alone and arrives at the same head.
+  Child node(OBJECTOR_NODE_BIN, {OBJECTOR_REVERIFY_MJS, dir}, {}, tmp.path() + "/node.err");
+  node.CloseStdin();
+  std::string reverified = node.ReadRest(30000);
+  INFO(Slurp(tmp.path() + "/node.err"));
+  CHECK(node.Wait(30000) == 0);
+  CHECK(reverified == "re-verified 3 rows from the export, chain head " + chain_head + "\n");
   json doc = json::parse(Slurp(dir + "/history.json"));
   CHECK(doc["submissions"][0]["attachments"].size() == 1);
   CHECK(doc["submissions"][0]["events"][1]["evidence"]["answer_text"] == "Nous avons bien reçu votre opposition.");
