@@ -5,7 +5,6 @@
 
 #include <functional>
 #include <string>
-#include <vector>
 
 #include "base/status.h"
 
@@ -27,16 +26,6 @@ Status EnsurePrivateDir(const std::string& dir);
 // Creates `file` empty with owner-only permissions (0600) when it does not exist; leaves an existing
 // file untouched. Error names the file.
 Status EnsurePrivateFile(const std::string& file);
-
-// True when something (file, directory, dangling or not) exists at `path`.
-bool PathExists(const std::string& path);
-// The size in bytes of the file at `path`, -1 when there is none.
-long long FileSize(const std::string& path);
-
-// The first of `paths` that exists and that this process may not write (for a directory: may not
-// create files in); "" when every existing one is writable. Used to name the file that is
-// actually read-only when SQLite only says "readonly database".
-std::string FirstUnwritable(const std::vector<std::string>& paths);
 
 // The database file inside a data directory.
 std::string DatabasePath(const std::string& data_dir);

@@ -2,8 +2,6 @@
 #include <cstdlib>
 #include <cerrno>
 #include <direct.h>
-#include <io.h>
-#include <sys/stat.h>
 #include <fstream>
 
 #include "base/paths.h"
@@ -38,20 +36,6 @@ Status EnsurePrivateFile(const std::string& file) {
   std::ofstream create(file, std::ios::binary);
   if (!create) return Status(ErrorCode::kDbError, "cannot create " + file);
   return Status::Ok();
-}
-
-bool PathExists(const std::string& path) { return _access(path.c_str(), 0) == 0; }
-
-long long FileSize(const std::string& path) {
-  struct _stat64 st {};
-  return _stat64(path.c_str(), &st) == 0 ? static_cast<long long>(st.st_size) : -1;
-}
-
-std::string FirstUnwritable(const std::vector<std::string>& paths) {
-  for (const auto& p : paths) {
-    if (_access(p.c_str(), 0) == 0 && _access(p.c_str(), 2) != 0) return p;
-  }
-  return "";
 }
 
 std::string DatabasePath(const std::string& data_dir) { return data_dir + "\\objector.sqlite3"; }

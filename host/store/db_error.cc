@@ -2,7 +2,7 @@
 
 #include <sqlite3.h>
 
-#include "base/paths.h"
+#include "base/files.h"
 
 namespace objector {
 namespace {

@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include "base/digest.h"
+#include "base/files.h"
 #include "base/paths.h"
 #include "store/chain_db.h"
 #include "store/db_error.h"

@@ -9,7 +9,7 @@
 #include <fstream>
 #include <sstream>
 
-#include "base/paths.h"
+#include "base/files.h"
 #include "testing/fixtures.h"
 
 namespace objector {
