@@ -11,6 +11,7 @@
 
 #include "base/args.h"
 #include "base/build_info.h"
+#include "base/digest.h"
 #include "export/export.h"
 #include "handlers/context.h"
 #include "handlers/handlers.h"
@@ -74,8 +75,9 @@ const char kHelp[] =
     "  history [--limit N] [--offset N] [--platform facebook|instagram] [--status S]\n"
     "          [--form-kind own|third_party] [--from UTC] [--to UTC] [--json]\n"
     "                                   list recorded submissions, newest first\n"
-    "  export --format csv|json|html [-o FILE]\n"
-    "                                   export the whole history (to stdout without -o)\n"
+    "  export --format csv|json|html|bundle [-o FILE]\n"
+    "                                   export the whole history (to stdout without -o); bundle:\n"
+    "                                   one .zip with report, JSON, CSV, evidence files, SHA256SUMS\n"
     "  profile show                     show your profile\n"
     "  profile set [--email ADDR]... [--country CC] [--language ll] [--name NAME]\n"
     "                                   change your profile (unnamed fields keep their value)\n"
@@ -83,6 +85,8 @@ const char kHelp[] =
     "  justification add --language ll (--text TEXT | --file FILE|-) [--title TITLE] [--default]\n"
     "  justification remove ID\n"
     "  justification default ID         make ID the default for its language\n"
+    "  verify [--json]                  check the history's hash chain and evidence files;\n"
+    "                                   exit 1 naming the first row that was changed\n"
     "  record [FILE|-]                  record submissions given as JSON lines (the protocol's\n"
     "                                   submission objects), e.g. made on another computer\n"
 #if defined(OBJECTOR_HAVE_INSTALL)
@@ -159,7 +163,8 @@ int Export(Io& io, const std::vector<std::string>& argv) {
   int code = kOk;
   auto r = Call(io, "history.export", {{"format", a.Get("--format")}}, &code);
   if (!r) return code;
-  const std::string& content = (*r)["content"].get_ref<const std::string&>();
+  std::string content = (*r)["content"].get<std::string>();
+  if (r->value("encoding", "utf-8") == "base64") content = Base64Decode(content).value_or("");
   std::string file = a.Has("-o") ? a.Get("-o") : a.Get("--output");
   if (file.empty() || file == "-") {
     io.out << content;
@@ -328,6 +333,39 @@ int Record(Io& io, const std::vector<std::string>& argv) {
   return kOk;
 }
 
+// Recomputes the whole chain: exit 0 and the chain head when intact, 1 naming the first broken row.
+int Verify(Io& io, const std::vector<std::string>& argv) {
+  Args a;
+  if (!ParseArgs(argv, 1, {}, {"--json"}, &a, io.err) || !a.positional.empty()) {
+    io.err << "objector: usage: objector verify [--json]\n";
+    return kUsage;
+  }
+  int code = kOk;
+  auto r = Call(io, "history.verify", json::object(), &code);
+  if (!r) return code;
+  const bool intact = (*r)["intact"].get<bool>();
+  if (a.Flag("--json")) {
+    io.out << r->dump(2) << "\n";
+    return intact ? kOk : kFailed;
+  }
+  if (intact) {
+    io.out << "verified " << (*r)["events"].get<int64_t>() << " events, chain head "
+           << (*r)["chain_head"].get<std::string>() << "\n";
+    return kOk;
+  }
+  const json& b = (*r)["broken"];
+  io.out << "history BROKEN";
+  if (b["submission_id"].get<int64_t>() > 0) {
+    io.out << " at submission " << b["submission_id"].get<int64_t>() << " (client_id "
+           << b["client_id"].get<std::string>() << ")";
+  }
+  if (b["event_id"].get<int64_t>() > 0) {
+    io.out << ", event " << b["event_id"].get<int64_t>() << " (" << b["client_event_id"].get<std::string>() << ")";
+  }
+  io.out << ": " << b["what"].get<std::string>() << "\n";
+  return kFailed;
+}
+
 #if defined(OBJECTOR_HAVE_INSTALL)
 int Install(Io& io, const std::vector<std::string>& argv) {
   return install::RunInstall({argv.begin() + 1, argv.end()}, io.out, io.err);
@@ -351,6 +389,7 @@ const Command kCommands[] = {
     {"help", &Help},           {"history", &History},
     {"export", &Export},       {"profile", &ProfileCmd},
     {"justification", &JustificationCmd}, {"record", &Record},
+    {"verify", &Verify},
 #if defined(OBJECTOR_HAVE_INSTALL)
     {"install", &Install},     {"uninstall", &Uninstall},
     {"doctor", &Doctor},

@@ -1,17 +1,27 @@
 #include <string>
+#include <string_view>
 
 #include "export/export.h"
 
 namespace objector {
 
+namespace {
+
+// What a spreadsheet may run as a formula at the start of a cell; '"' too, since a lenient reader
+// that splits at ';' unquotes a piece that starts with it.
+bool Dangerous(char c) { return std::string_view("=+-@\t\r\n\"").find(c) != std::string_view::npos; }
+
+}  // namespace
+
 std::string CsvCell(const std::string& value, bool is_number) {
-  std::string v = value;
-  if (!is_number && !v.empty() && std::string("=+-@\t\r").find(v[0]) != std::string::npos) v = "'" + v;
-  if (v.find_first_of(",\"\r\n") == std::string::npos) return v;
   std::string out = "\"";
-  for (char c : v) {
+  for (size_t i = 0; i < value.size(); ++i) {
+    const char c = value[i];
+    if (!is_number && i == 0 && Dangerous(c) && c != '"') out += '\'';
     if (c == '"') out += '"';
     out += c;
+    // A reader that splits at ';' (German Excel) starts a cell after every ';' it sees.
+    if (!is_number && c == ';' && i + 1 < value.size() && Dangerous(value[i + 1])) out += '\'';
   }
   return out + "\"";
 }
@@ -23,7 +33,7 @@ std::string ExportCsv(const std::vector<HistoryItem>& items, const ExportMeta& /
                                  "status_timeline", "failure_reason", "justification_text", "browser",
                                  "extension_version", "client_id"};
   std::string out;
-  for (size_t i = 0; i < std::size(kHeader); ++i) out += (i ? "," : "") + std::string(kHeader[i]);
+  for (size_t i = 0; i < std::size(kHeader); ++i) out += (i ? "," : "") + CsvCell(kHeader[i]);
   out += "\r\n";
   for (const auto& item : items) {
     const Submission& s = item.submission;

@@ -4,6 +4,7 @@
 #ifndef OBJECTOR_EXPORT_EXPORT_H_
 #define OBJECTOR_EXPORT_EXPORT_H_
 
+#include <map>
 #include <string>
 #include <vector>
 
@@ -15,28 +16,40 @@ struct ExportMeta {
   std::string generated_at;  // UTC ISO time
   std::string host_version;
   Profile profile;
+  // The hash chain at export time (PROTOCOL.md, "Hash chain"): its head, and "" when it verified or
+  // what `objector verify` reported as broken.
+  std::string chain_head;
+  std::string chain_problem;
+  std::map<std::string, Blob> blobs;  // snapshots and screenshots the items name, by SHA-256
 };
 
 inline constexpr int kJsonExportSchemaVersion = 1;
 
-// One CSV cell: quoted when needed (RFC 4180); text starting with = + - @ TAB or CR gets a leading
-// apostrophe so spreadsheets do not run it as a formula. Numbers pass as they are.
+// One CSV cell, always quoted (RFC 4180). Text starting with = + - @ TAB CR or LF gets a leading
+// apostrophe, and so does such a character right after a ';' inside the text (a ';'-separated reader
+// starts a cell there), so no spreadsheet runs it as a formula. Numbers are only quoted.
 std::string CsvCell(const std::string& value, bool is_number = false);
 
 std::string ExportCsv(const std::vector<HistoryItem>& items, const ExportMeta& meta);
 std::string ExportJson(const std::vector<HistoryItem>& items, const ExportMeta& meta);
 std::string ExportHtml(const std::vector<HistoryItem>& items, const ExportMeta& meta);
+// One .zip (stored entries): report.html, history.json, history.csv, evidence/<sha256>.<ext> for
+// every snapshot and screenshot, and SHA256SUMS listing every other file (sha256sum -c format).
+std::string ExportBundle(const std::vector<HistoryItem>& items, const ExportMeta& meta);
+// The file name of a snapshot or screenshot inside a bundle: "evidence/<sha256>.html.txt|png|jpg".
+std::string EvidenceFileName(const Blob& blob);
 
 struct Exporter {
   const char* format;     // "csv", "json", "html"
   const char* mime;
   const char* extension;  // file name suffix without dot
+  bool binary;            // content is bytes (sent as Base64 on the wire)
   std::string (*write)(const std::vector<HistoryItem>&, const ExportMeta&);
 };
 
 // nullptr for an unknown format.
 const Exporter* FindExporter(const std::string& format);
-// "csv, json, html".
+// "csv, json, html, bundle".
 std::string ExportFormatList();
 
 // "2026-11-25 17:54 (UTC+01:00)": the user's local wall time from a UTC time and offset;

@@ -8,9 +8,10 @@ namespace objector {
 namespace {
 
 const Exporter kExporters[] = {
-    {"csv", "text/csv; charset=utf-8", "csv", &ExportCsv},
-    {"json", "application/json", "json", &ExportJson},
-    {"html", "text/html; charset=utf-8", "html", &ExportHtml},
+    {"csv", "text/csv; charset=utf-8", "csv", false, &ExportCsv},
+    {"json", "application/json", "json", false, &ExportJson},
+    {"html", "text/html; charset=utf-8", "html", false, &ExportHtml},
+    {"bundle", "application/zip", "zip", true, &ExportBundle},
 };
 
 }  // namespace

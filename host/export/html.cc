@@ -3,6 +3,7 @@
 // exactly as sent, fit to attach to a complaint to a data-protection authority.
 #include <string>
 
+#include "base/digest.h"
 #include "export/export.h"
 
 namespace objector {
@@ -37,13 +38,51 @@ h1{font-size:16pt;margin-bottom:.2em}h2{font-size:13pt;margin-top:1.6em;border-b
 table{border-collapse:collapse;width:100%}th,td{text-align:left;vertical-align:top;padding:.2em .5em;border:1px solid #bbb}
 th{background:#eee;width:14em}.summary th{width:auto}blockquote{white-space:pre-wrap;border-left:3px solid #999;margin:.5em 0;padding:.3em .8em;background:#f7f7f7}
 .muted{color:#555;font-size:9pt}section{page-break-inside:avoid}@media print{body{margin:0;max-width:none}}
+blockquote.meta{border-left-color:#1b4f9c;background:#eef3fb}.hash{font-family:"DejaVu Sans Mono",monospace;font-size:8pt;word-break:break-all}
+iframe.snapshot{width:100%;height:14em;border:1px solid #bbb;background:#fff}img.screenshot{max-width:100%;border:1px solid #bbb}
 )css";
 
 void Row(std::string& out, const std::string& label, const std::string& value) {
   out += "<tr><th>" + Esc(label) + "</th><td>" + Esc(value) + "</td></tr>\n";
 }
 
-void SubmissionSection(std::string& out, const HistoryItem& item, size_t n) {
+// A snapshot is shown as the page drew it, inert: in a sandboxed frame (no scripts, forms, plugins
+// or navigation, an opaque origin) whose document inherits this report's CSP (no loads at all).
+std::string SnapshotFrame(const Blob& blob) {
+  const std::string doc =
+      "<!DOCTYPE html><meta charset=\"utf-8\"><meta http-equiv=\"Content-Security-Policy\" content=\"default-src "
+      "'none'; style-src 'unsafe-inline'\"><style>body{font-family:sans-serif;font-size:10pt}</style>" +
+      blob.content;
+  return "<iframe class=\"snapshot\" sandbox=\"\" title=\"Snapshot of Meta's answer\" srcdoc=\"" + Esc(doc) +
+         "\"></iframe>\n";
+}
+
+void EvidenceBlock(std::string& out, const Event& e, const ExportMeta& meta) {
+  const auto& f = e.evidence.fields;
+  auto field = [&](const char* k) {
+    auto it = f.find(k);
+    return it == f.end() ? std::string() : it->second;
+  };
+  if (!field("answer_text").empty()) {
+    out += "<p>Meta's words, as shown on the page";
+    if (!field("found_in").empty()) out += " (" + Esc(field("found_in")) + ")";
+    out += ":</p>\n<blockquote class=\"meta\">" + Esc(field("answer_text")) + "</blockquote>\n";
+  }
+  std::string facts;
+  if (!field("send_pressed_at").empty()) facts += "Send pressed (UTC): " + Esc(field("send_pressed_at")) + ". ";
+  if (!field("form_origin").empty() || !field("form_path").empty()) {
+    facts += "Form: " + Esc(field("form_origin") + field("form_path")) + ". ";
+  }
+  if (!facts.empty()) out += "<p class=\"muted\">" + facts + "</p>\n";
+  if (!e.evidence.snapshot_sha256.empty()) {
+    auto it = meta.blobs.find(e.evidence.snapshot_sha256);
+    out += "<p class=\"muted\">Snapshot of the answer, SHA-256 <span class=\"hash\">" +
+           Esc(e.evidence.snapshot_sha256) + "</span>:</p>\n";
+    if (it != meta.blobs.end()) out += SnapshotFrame(it->second);
+  }
+}
+
+void SubmissionSection(std::string& out, const HistoryItem& item, size_t n, const ExportMeta& meta) {
   const auto& s = item.submission;
   out += "<section>\n<h2>" + std::to_string(n) + ". " + Esc(Platform(s.platform)) + " — " +
          Esc(LocalTimeText(s.occurred_at, s.utc_offset_minutes)) + "</h2>\n<table>\n";
@@ -63,9 +102,24 @@ void SubmissionSection(std::string& out, const HistoryItem& item, size_t n) {
   for (const auto& e : item.events) {
     out += "<li>" + Esc(LocalTimeText(e.occurred_at, e.utc_offset_minutes)) + " — " + Esc(e.status);
     if (!e.reason.empty()) out += " (" + Esc(e.reason) + ")";
-    out += " <span class=\"muted\">[" + Esc(e.occurred_at) + "]</span></li>\n";
+    out += " <span class=\"muted\">[" + Esc(e.occurred_at) + "]</span>\n";
+    EvidenceBlock(out, e, meta);
+    if (!e.content_hash.empty()) {
+      out += "<div class=\"muted\">row hash <span class=\"hash\">" + Esc(e.content_hash) + "</span></div>";
+    }
+    out += "</li>\n";
   }
-  out += "</ol>\n<p><strong>Justification, exactly as sent</strong></p>\n";
+  out += "</ol>\n";
+  for (const auto& a : item.attachments) {
+    out += "<p><strong>Screenshot saved as evidence</strong> <span class=\"muted\">(" + Esc(a.recorded_at) +
+           " UTC, SHA-256 <span class=\"hash\">" + Esc(a.sha256) + "</span>)</span></p>\n";
+    auto it = meta.blobs.find(a.sha256);
+    if (it != meta.blobs.end() && (a.mime == "image/png" || a.mime == "image/jpeg")) {
+      out += "<img class=\"screenshot\" alt=\"Screenshot of Meta's answer\" src=\"data:" + a.mime + ";base64," +
+             Base64Encode(it->second.content) + "\">\n";
+    }
+  }
+  out += "<p><strong>Justification, exactly as sent</strong></p>\n";
   out += s.justification_text.empty() ? "<p class=\"muted\">(no text was sent)</p>\n"
                                       : "<blockquote>" + Esc(s.justification_text) + "</blockquote>\n";
   out += "</section>\n";
@@ -76,7 +130,8 @@ void SubmissionSection(std::string& out, const HistoryItem& item, size_t n) {
 std::string ExportHtml(const std::vector<HistoryItem>& items, const ExportMeta& meta) {
   std::string out =
       "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
-      "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">\n"
+      "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; "
+      "img-src data:\">\n"
       "<title>Record of objections to Meta's use of personal data for AI</title>\n<style>";
   out += kStyle;
   out += "</style>\n</head>\n<body>\n<h1>Record of objections to Meta's use of personal data for AI</h1>\n";
@@ -90,6 +145,15 @@ std::string ExportHtml(const std::vector<HistoryItem>& items, const ExportMeta& 
   Row(out, "Country of residence", meta.profile.country.value_or("—"));
   Row(out, "Number of submissions", std::to_string(items.size()));
   out += "</table>\n";
+  if (!meta.chain_head.empty() || !meta.chain_problem.empty()) {
+    out += "<p class=\"muted\">Every event is hash-chained (SHA-256, see Objector's PROTOCOL.md). ";
+    if (meta.chain_problem.empty()) {
+      out += "Chain head at this export, verified: <span class=\"hash\">" + Esc(meta.chain_head) + "</span>";
+    } else {
+      out += "<strong>The history did not verify:</strong> " + Esc(meta.chain_problem);
+    }
+    out += "</p>\n";
+  }
   if (items.empty()) {
     out += "<p>No submission has been recorded.</p>\n";
   } else {
@@ -102,7 +166,7 @@ std::string ExportHtml(const std::vector<HistoryItem>& items, const ExportMeta& 
              Esc(items[i].current_status) + "</td></tr>\n";
     }
     out += "</table>\n";
-    for (size_t i = 0; i < items.size(); ++i) SubmissionSection(out, items[i], i + 1);
+    for (size_t i = 0; i < items.size(); ++i) SubmissionSection(out, items[i], i + 1, meta);
   }
   out += "<p class=\"muted\">Times are shown in the sender's local time with their offset from UTC, and in UTC.</p>\n";
   out += "</body>\n</html>\n";

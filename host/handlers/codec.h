@@ -12,6 +12,9 @@ namespace objector {
 
 inline constexpr size_t kMaxTextChars = 5000;
 inline constexpr size_t kMaxTitleChars = 200;
+inline constexpr size_t kMaxAnswerChars = 4000;
+inline constexpr size_t kMaxSnapshotBytes = 256 * 1024;
+inline constexpr size_t kMaxAttachmentBytes = 700 * 1024;  // decoded; the request frame stays < 1 MiB
 
 Result<Profile> DecodeProfile(const nlohmann::json& j);
 nlohmann::json EncodeProfile(const Profile& p);
@@ -24,6 +27,7 @@ Result<Submission> DecodeSubmission(const nlohmann::json& j);
 Result<Event> DecodeEvent(const nlohmann::json& j);
 Result<HistoryQuery> DecodeHistoryQuery(const nlohmann::json& request);
 
+nlohmann::json EncodeEvidence(const Evidence& e);
 nlohmann::json EncodeHistoryItem(const HistoryItem& item);
 nlohmann::json EncodeStats(const Stats& s);
 

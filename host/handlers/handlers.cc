@@ -1,6 +1,7 @@
 #include "handlers/handlers.h"
 
 #include "base/build_info.h"
+#include "base/digest.h"
 #include "export/export.h"
 #include "handlers/codec.h"
 #include "protocol/envelope.h"
@@ -136,12 +137,99 @@ Result<json> HistoryExport(Context& ctx, const json& req) {
   all.limit = -1;
   ASSIGN_OR_RETURN(page, store->ListHistory(all));
   ASSIGN_OR_RETURN(profile, store->GetProfile());
-  ExportMeta meta{FormatUtc(ctx.clock().Now()), build::kVersion, profile};
+  ExportMeta meta{FormatUtc(ctx.clock().Now()), build::kVersion, profile, "", "", {}};
+  ASSIGN_OR_RETURN(verified, store->Verify());
+  meta.chain_head = verified.chain_head;
+  if (!verified.ok) {
+    meta.chain_problem = "submission " + std::to_string(verified.submission_id) + ", event " +
+                         std::to_string(verified.event_id) + ": " + verified.what;
+  }
+  // The snapshots and screenshots the report shows and the bundle carries.
+  for (const auto& item : page.items) {
+    std::vector<std::string> shas;
+    for (const auto& e : item.events) {
+      if (!e.evidence.snapshot_sha256.empty()) shas.push_back(e.evidence.snapshot_sha256);
+    }
+    for (const auto& a : item.attachments) shas.push_back(a.sha256);
+    for (const auto& sha : shas) {
+      if (meta.blobs.count(sha)) continue;
+      auto blob = store->GetBlob(sha);
+      if (blob.ok()) meta.blobs[sha] = std::move(*blob);
+    }
+  }
   std::string date = meta.generated_at.substr(0, 10);
+  std::string content = exporter->write(page.items, meta);
   return json{{"format", exporter->format},
               {"mime", exporter->mime},
               {"filename", "objector-history-" + date + "." + exporter->extension},
-              {"content", exporter->write(page.items, meta)}};
+              {"encoding", exporter->binary ? "base64" : "utf-8"},
+              {"content", exporter->binary ? Base64Encode(content) : std::move(content)}};
+}
+
+bool IsSha256Hex(const std::string& s) {
+  return s.size() == 64 && s.find_first_not_of("0123456789abcdef") == std::string::npos;
+}
+
+// A screenshot of Meta's answer, kept by its SHA-256 and chained with the submission's events.
+Result<json> EvidenceAttach(Context& ctx, const json& req) {
+  Fields f(req, "");
+  Attachment a;
+  Status s = f.String("client_id", 128, &a.client_id);
+  if (!s.ok()) return s;
+  if (!IsClientId(a.client_id)) return f.Invalid("client_id", "must be 1-128 letters, digits, '-', '_', '.', ':'");
+  if (!(s = f.Enum("kind", {"screenshot"}, &a.kind)).ok()) return s;
+  if (!(s = f.Enum("mime", {"image/png", "image/jpeg"}, &a.mime)).ok()) return s;
+  std::string b64;
+  if (!(s = f.String("data_base64", kMaxRequestBytes, &b64)).ok()) return s;
+  auto data = Base64Decode(b64);
+  if (!data) return f.Invalid("data_base64", "is not standard padded Base64");
+  if (data->size() > kMaxAttachmentBytes) {
+    return Status(ErrorCode::kTooLong, "data_base64 decodes to more than " + std::to_string(kMaxAttachmentBytes) +
+                                           " bytes");
+  }
+  const bool png = data->rfind("\x89PNG\r\n\x1a\n", 0) == 0;
+  const bool jpeg = data->rfind("\xFF\xD8\xFF", 0) == 0;
+  if ((a.mime == "image/png" && !png) || (a.mime == "image/jpeg" && !jpeg)) {
+    return f.Invalid("data_base64", "is not a " + a.mime + " file");
+  }
+  a.data = std::move(*data);
+  ASSIGN_OR_RETURN(store, ctx.GetStore());
+  ASSIGN_OR_RETURN(outcome, store->AttachEvidence(a));
+  return json{{"event_id", outcome.id}, {"sha256", Sha256Hex(a.data)}, {"size", a.data.size()},
+              {"duplicate", outcome.duplicate}};
+}
+
+// A stored snapshot (text/html, returned as text) or screenshot (returned as Base64).
+Result<json> EvidenceGet(Context& ctx, const json& req) {
+  Fields f(req, "");
+  std::string sha;
+  Status s = f.String("sha256", 64, &sha);
+  if (!s.ok()) return s;
+  if (!IsSha256Hex(sha)) return f.Invalid("sha256", "must be 64 lower-case hex digits");
+  ASSIGN_OR_RETURN(store, ctx.GetStore());
+  ASSIGN_OR_RETURN(blob, store->GetBlob(sha));
+  const bool text = blob.mime.rfind("text/", 0) == 0;
+  return json{{"sha256", blob.sha256},
+              {"mime", blob.mime},
+              {"size", blob.content.size()},
+              {"encoding", text ? "utf-8" : "base64"},
+              {"content", text ? blob.content : Base64Encode(blob.content)}};
+}
+
+json EncodeVerify(const VerifyReport& r) {
+  json broken = nullptr;
+  if (!r.ok) {
+    broken = {{"submission_id", r.submission_id}, {"client_id", r.client_id}, {"event_id", r.event_id},
+              {"client_event_id", r.client_event_id}, {"what", r.what}};
+  }
+  return {{"intact", r.ok}, {"events", r.rows}, {"files", r.blobs},
+          {"chain_head", r.ok ? json(r.chain_head) : json(nullptr)}, {"broken", broken}};
+}
+
+Result<json> HistoryVerify(Context& ctx, const json&) {
+  ASSIGN_OR_RETURN(store, ctx.GetStore());
+  ASSIGN_OR_RETURN(report, store->Verify());
+  return EncodeVerify(report);
 }
 
 Result<json> GetStats(Context& ctx, const json&) {
@@ -166,6 +254,9 @@ const std::vector<MessageType>& MessageTypes() {
       {"history.list", &HistoryList},
       {"history.export", &HistoryExport},
       {"stats", &GetStats},
+      {"evidence.attach", &EvidenceAttach},
+      {"evidence.get", &EvidenceGet},
+      {"history.verify", &HistoryVerify},
   };
   return kTypes;
 }

@@ -6,7 +6,7 @@
 namespace objector {
 namespace {
 
-constexpr std::array<std::pair<ErrorCode, std::string_view>, 19> kNames = {{
+constexpr std::array<std::pair<ErrorCode, std::string_view>, 20> kNames = {{
     {ErrorCode::kBadFrame, "bad_frame"},
     {ErrorCode::kFrameTooLarge, "frame_too_large"},
     {ErrorCode::kInvalidUtf8, "invalid_utf8"},
@@ -26,6 +26,7 @@ constexpr std::array<std::pair<ErrorCode, std::string_view>, 19> kNames = {{
     {ErrorCode::kDbCorrupt, "db_corrupt"},
     {ErrorCode::kDbError, "db_error"},
     {ErrorCode::kInternal, "internal"},
+    {ErrorCode::kDbMoved, "db_moved"},
 }};
 
 }  // namespace

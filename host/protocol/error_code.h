@@ -28,6 +28,7 @@ enum class ErrorCode {
   kDbCorrupt,
   kDbError,
   kInternal,
+  kDbMoved,  // added after kInternal: the order is not the wire form, but keep existing values stable
 };
 
 // The stable wire string, e.g. "frame_too_large".

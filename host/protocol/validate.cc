@@ -32,17 +32,6 @@ bool InList(std::string_view list, const std::string& code) {
   return false;
 }
 
-bool HostAllowed(const std::string& host) {
-  for (const char* base : {"facebook.com", "instagram.com"}) {
-    std::string b(base);
-    if (host == b) return true;
-    if (host.size() > b.size() + 1 && host.compare(host.size() - b.size() - 1, b.size() + 1, "." + b) == 0) {
-      return true;
-    }
-  }
-  return false;
-}
-
 }  // namespace
 
 bool IsEmail(const std::string& s) {
@@ -72,18 +61,64 @@ bool IsClientId(const std::string& s) {
   });
 }
 
-bool IsMetaFormUrl(const std::string& s) {
-  const std::string scheme = "https://";
-  if (s.size() > 2000 || s.rfind(scheme, 0) != 0) return false;
-  size_t end = s.find_first_of("/?#", scheme.size());
-  std::string authority = s.substr(scheme.size(), end == std::string::npos ? std::string::npos : end - scheme.size());
-  if (authority.find('@') != std::string::npos) return false;
-  std::string host = authority.substr(0, authority.find(':'));
-  std::transform(host.begin(), host.end(), host.begin(), [](unsigned char c) { return std::tolower(c); });
+std::optional<HttpsUrl> ParseHttpsUrl(const std::string& s) {
+  constexpr std::string_view kScheme = "https://";
+  if (s.size() > 2000 || s.size() <= kScheme.size()) return std::nullopt;
   for (unsigned char c : s) {
-    if (c <= 0x20 || c == 0x7F) return false;
+    if (c <= 0x20 || c >= 0x7F || c == '\\') return std::nullopt;
   }
-  return HostAllowed(host);
+  for (size_t i = 0; i < kScheme.size(); ++i) {
+    if (std::tolower(static_cast<unsigned char>(s[i])) != kScheme[i]) return std::nullopt;
+  }
+  size_t end = s.find_first_of("/?#", kScheme.size());
+  if (end == std::string::npos) end = s.size();
+  std::string host = s.substr(kScheme.size(), end - kScheme.size());
+  std::transform(host.begin(), host.end(), host.begin(), [](unsigned char c) { return std::tolower(c); });
+  // DNS labels only: this refuses userinfo '@', a port ':', '%'-escapes, '[v6]' and empty labels.
+  if (host.empty() || host.size() > 253) return std::nullopt;
+  size_t start = 0;
+  for (;;) {
+    size_t dot = host.find('.', start);
+    std::string label = host.substr(start, dot == std::string::npos ? std::string::npos : dot - start);
+    if (label.empty() || label.size() > 63 || label.front() == '-' || label.back() == '-') return std::nullopt;
+    for (unsigned char c : label) {
+      if (!(std::islower(c) || std::isdigit(c) || c == '-')) return std::nullopt;
+    }
+    if (dot == std::string::npos) break;
+    start = dot + 1;
+  }
+  HttpsUrl url;
+  url.host = host;
+  std::string rest = s.substr(end);
+  size_t hash = rest.find('#');
+  if (hash != std::string::npos) {
+    url.fragment = rest.substr(hash + 1);
+    rest.resize(hash);
+  }
+  size_t q = rest.find('?');
+  if (q != std::string::npos) {
+    url.query = rest.substr(q + 1);
+    rest.resize(q);
+  }
+  url.path = rest;
+  return url;
+}
+
+bool IsMetaHost(const std::string& host) {
+  constexpr std::string_view kFacebook = ".facebook.com";
+  if (host == "facebook.com") return true;
+  if (host.size() > kFacebook.size() && host.compare(host.size() - kFacebook.size(), kFacebook.size(), kFacebook) == 0) {
+    return true;
+  }
+  for (const char* exact : {"help.instagram.com", "privacycenter.instagram.com", "www.instagram.com"}) {
+    if (host == exact) return true;
+  }
+  return false;
+}
+
+bool IsMetaFormUrl(const std::string& s) {
+  auto url = ParseHttpsUrl(s);
+  return url && IsMetaHost(url->host);
 }
 
 size_t Utf8Length(const std::string& s) {

@@ -6,6 +6,7 @@
 
 #include <cstdint>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -17,7 +18,17 @@ bool IsEmail(const std::string& s);
 bool IsCountryCode(const std::string& s);   // ISO 3166-1 alpha-2, upper case, assigned
 bool IsLanguageCode(const std::string& s);  // ISO 639-1, lower case
 bool IsClientId(const std::string& s);      // 1..128 of [A-Za-z0-9._:-] (a UUID fits)
-bool IsMetaFormUrl(const std::string& s);   // https on facebook.com / instagram.com or a subdomain
+
+// An absolute https URL, parsed strictly: ASCII only, no spaces or control characters, no
+// backslash (browsers read it as '/'), no userinfo, no port, no percent-encoding or IP literal in
+// the host, a host of DNS labels. Host lower-cased; path "" or starting with '/'.
+struct HttpsUrl {
+  std::string host, path, query, fragment;  // query/fragment without their '?'/'#'
+};
+std::optional<HttpsUrl> ParseHttpsUrl(const std::string& s);
+// facebook.com, *.facebook.com, help.instagram.com, privacycenter.instagram.com, www.instagram.com.
+bool IsMetaHost(const std::string& host);
+bool IsMetaFormUrl(const std::string& s);   // ParseHttpsUrl and IsMetaHost
 size_t Utf8Length(const std::string& s);    // code points
 
 // Reads typed fields of one JSON object. `prefix` names the object in messages ("" for the request).

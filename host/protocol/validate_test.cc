@@ -26,13 +26,55 @@ TEST_CASE("value rules: emails, ISO codes, client ids, Meta form URLs", "[valida
   CHECK(IsClientId("3b241101-e2bb-4255-8caf-4136c566a962"));
   CHECK_FALSE(IsClientId(""));
   CHECK_FALSE(IsClientId("a b"));
-  CHECK(IsMetaFormUrl("https://www.facebook.com/help/contact/6359191084165019"));
-  CHECK(IsMetaFormUrl("https://help.instagram.com/contact/767264225370182"));
-  CHECK(IsMetaFormUrl("https://fr-fr.facebook.com/help/contact/712876720715583?ref=x"));
-  CHECK_FALSE(IsMetaFormUrl("http://www.facebook.com/help/contact/1"));
-  CHECK_FALSE(IsMetaFormUrl("https://facebook.com.evil.example/help"));
-  CHECK_FALSE(IsMetaFormUrl("https://evilfacebook.com/"));
-  CHECK_FALSE(IsMetaFormUrl("https://www.facebook.com@evil.example/"));
+}
+
+TEST_CASE("form_url: a real URL parse and Meta's hosts only", "[validate][url]") {
+  struct Row {
+    const char* url;
+    bool ok;
+  };
+  const Row rows[] = {
+      {"https://www.facebook.com/help/contact/6359191084165019", true},
+      {"https://facebook.com/help/contact/1", true},
+      {"https://m.facebook.com/help/contact/1", true},
+      {"https://fr-fr.facebook.com/help/contact/712876720715583?ref=x#top", true},
+      {"HTTPS://WWW.FACEBOOK.COM/help/contact/1", true},
+      {"https://help.instagram.com/contact/767264225370182", true},
+      {"https://privacycenter.instagram.com/", true},
+      {"https://www.instagram.com", true},
+      {"https://evil.com\\.facebook.com/x", false},
+      {"https://www.facebook.com\\@evil.com/", false},
+      {"https://www.facebook.com@evil.com/", false},
+      {"https://user:pw@www.facebook.com/", false},
+      {"https://www.facebook.com:443/help", false},
+      {"https://www.facebook.com:8443/help", false},
+      {"http://www.facebook.com/help/contact/1", false},
+      {"javascript:alert(1)//www.facebook.com", false},
+      {"https://facebook.com.evil.example/help", false},
+      {"https://evilfacebook.com/", false},
+      {"https://instagram.com/", false},
+      {"https://evil.instagram.com/", false},
+      {"https://www.facebook.com./", false},
+      {"https://www..facebook.com/", false},
+      {"https://www.faceb%6Fok.com/", false},
+      {"https://[::1]/", false},
+      {"https://127.0.0.1/", false},
+      {"https://www.facebook.com/a b", false},
+      {"https://www.facebook.com/\tx", false},
+      {"https://www.facebook.com/\xC3\xA4", false},
+      {"https:///www.facebook.com/", false},
+      {"https://", false},
+  };
+  for (const auto& row : rows) {
+    INFO(row.url);
+    CHECK(IsMetaFormUrl(row.url) == row.ok);
+  }
+  auto url = ParseHttpsUrl("https://www.facebook.com/help/contact/1?a=b#c");
+  REQUIRE(url);
+  CHECK(url->host == "www.facebook.com");
+  CHECK(url->path == "/help/contact/1");
+  CHECK(url->query == "a=b");
+  CHECK(url->fragment == "c");
 }
 
 TEST_CASE("Fields reports missing, wrong type, too long and NUL with the field's name", "[validate]") {

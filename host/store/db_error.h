@@ -12,7 +12,8 @@
 namespace objector {
 
 // Maps an SQLite result code (primary or extended) to a Status naming `path`:
-// BUSY/LOCKED -> kDbLocked, READONLY/PERM -> kDbReadonly, FULL -> kDbFull,
+// BUSY/LOCKED -> kDbLocked, READONLY/PERM -> kDbReadonly (naming the database, -wal, -shm, -journal
+// or folder that is really not writable), FULL -> kDbFull,
 // CORRUPT/NOTADB -> kDbCorrupt, anything else -> kDbError.
 Status DbStatus(int sqlite_code, const std::string& detail, const std::string& path);
 Status DbStatus(const SQLite::Exception& e, const std::string& path);

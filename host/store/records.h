@@ -29,6 +29,16 @@ struct Justification {
   std::string updated_at;
 };
 
+// What Meta showed, kept with a status (PROTOCOL.md, "evidence"). `fields` holds the present ones of
+// answer_text, found_in, send_pressed_at, form_origin, form_path. `snapshot` is the sanitised HTML
+// fragment as sent (writes only); the store keeps it by its SHA-256, returned as `snapshot_sha256`.
+struct Evidence {
+  std::map<std::string, std::string> fields;
+  std::optional<std::string> snapshot;
+  std::string snapshot_sha256;
+  bool empty() const { return fields.empty() && !snapshot && snapshot_sha256.empty(); }
+};
+
 struct Submission {
   std::string client_id;
   std::string platform;
@@ -45,6 +55,7 @@ struct Submission {
   std::string reason;
   std::string occurred_at;
   int utc_offset_minutes = 0;
+  Evidence evidence;  // kept on the submission's initial event
 };
 
 struct Event {
@@ -54,6 +65,39 @@ struct Event {
   std::string reason;
   std::string occurred_at;
   int utc_offset_minutes = 0;
+  Evidence evidence;
+  // Filled when read back:
+  int64_t event_id = 0;
+  std::string recorded_at, content_hash, prev_hash;
+};
+
+// A file kept as evidence of a submission (a screenshot of Meta's answer), stored by its SHA-256
+// and chained like an event.
+struct Attachment {
+  std::string client_id;  // the submission's
+  std::string kind;       // "screenshot"
+  std::string mime;       // "image/png" | "image/jpeg"
+  std::string data;       // the bytes (writes only)
+  // Filled when stored / read back:
+  std::string sha256;
+  int64_t size = 0;
+  int64_t event_id = 0;
+  std::string recorded_at, content_hash, prev_hash;
+};
+
+struct Blob {
+  std::string sha256, mime, content;
+};
+
+// The result of checking the history chain (Store::Verify). `ok` false: `broken` names the first
+// row that does not match, in insertion order.
+struct VerifyReport {
+  bool ok = true;
+  int64_t rows = 0;  // event rows checked (statuses and attachments)
+  int64_t blobs = 0;
+  std::string chain_head;  // the last row's content_hash (kGenesisHash when empty)
+  int64_t submission_id = 0, event_id = 0;
+  std::string client_id, client_event_id, what;
 };
 
 struct HistoryItem {
@@ -62,6 +106,7 @@ struct HistoryItem {
   std::string recorded_at;
   std::string current_status;
   std::vector<Event> events;  // oldest first; client_id/client_event_id filled
+  std::vector<Attachment> attachments;  // in the order they were stored
 };
 
 struct HistoryQuery {

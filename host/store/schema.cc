@@ -2,6 +2,8 @@
 
 #include <string>
 
+#include "store/chain_db.h"
+
 namespace objector {
 namespace {
 
@@ -71,7 +73,41 @@ UPDATE justifications SET is_default = 0
 CREATE UNIQUE INDEX justifications_one_default ON justifications(language) WHERE is_default = 1;
 )sql";
 
-constexpr const char* kMigrations[] = {kV1, kV2};
+// Version 3: evidence and the hash chain. Every events row gets its kind ('status' or 'attachment'),
+// its evidence (canonical JSON; for an attachment the attachment object), content_hash and prev_hash
+// (computed for the rows already there by ChainAllRows); snapshots and screenshots live in `blobs`,
+// keyed by the SHA-256 the host computed. Append-only like the history.
+constexpr const char kV3[] = R"sql(
+ALTER TABLE events ADD COLUMN kind TEXT NOT NULL DEFAULT 'status';
+ALTER TABLE events ADD COLUMN evidence TEXT NOT NULL DEFAULT '';
+ALTER TABLE events ADD COLUMN content_hash TEXT NOT NULL DEFAULT '';
+ALTER TABLE events ADD COLUMN prev_hash TEXT NOT NULL DEFAULT '';
+CREATE TABLE blobs (
+  sha256 TEXT PRIMARY KEY,
+  mime TEXT NOT NULL,
+  size INTEGER NOT NULL,
+  content BLOB NOT NULL,
+  recorded_at TEXT NOT NULL
+);
+CREATE TRIGGER blobs_append_only_update BEFORE UPDATE ON blobs
+  BEGIN SELECT RAISE(ABORT, 'history is append-only'); END;
+CREATE TRIGGER blobs_append_only_delete BEFORE DELETE ON blobs
+  BEGIN SELECT RAISE(ABORT, 'history is append-only'); END;
+DROP TRIGGER events_append_only_update;
+)sql";
+
+void ChainV3(SQLite::Database& db) {
+  ChainAllRows(db);
+  db.exec("CREATE TRIGGER events_append_only_update BEFORE UPDATE ON events"
+          " BEGIN SELECT RAISE(ABORT, 'history is append-only'); END;");
+}
+
+struct Migration {
+  const char* sql;
+  void (*then)(SQLite::Database& db);  // a step SQL cannot do (hashing), or nullptr
+};
+
+constexpr Migration kMigrations[] = {{kV1, nullptr}, {kV2, nullptr}, {kV3, &ChainV3}};
 constexpr int kLatest = sizeof(kMigrations) / sizeof(kMigrations[0]);
 
 }  // namespace
@@ -89,7 +125,10 @@ Status Migrate(SQLite::Database& db, const std::string& path, int target) {
                                              ", newer than this Objector (" + std::to_string(kLatest) +
                                              "); update Objector. The file was left as it is.");
     }
-    for (int v = version; v < target; ++v) db.exec(kMigrations[v]);
+    for (int v = version; v < target; ++v) {
+      db.exec(kMigrations[v].sql);
+      if (kMigrations[v].then) kMigrations[v].then(db);
+    }
     if (version < target) db.exec("PRAGMA user_version = " + std::to_string(target));
     db.exec("COMMIT");
   } catch (...) {

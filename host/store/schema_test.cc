@@ -6,6 +6,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "base/digest.h"
 #include "store/store.h"
 #include "testing/fixtures.h"
 
@@ -20,15 +21,17 @@ void SeedVersion(SQLite::Database& db, int version) {
   db.exec("INSERT INTO profile (id, emails, country, language, name, updated_at)"
           " VALUES (1, '[\"anna@example.de\"]', 'DE', 'de', 'Anna', '2025-05-01T10:00:00Z')");
   // Two defaults for one language were possible before version 2.
-  db.exec("INSERT INTO justifications (language, title, text, is_default, created_at, updated_at) VALUES"
-          " ('de', 'a', 'Ich widerspreche.', 1, 't', 't'), ('de', 'b', 'Nein.', 1, 't', 't')");
+  db.exec(std::string("INSERT INTO justifications (language, title, text, is_default, created_at, updated_at) VALUES"
+                      " ('de', 'a', 'Ich widerspreche.', 1, 't', 't'), ('de', 'b', 'Nein.', ") +
+          (version < 2 ? "1" : "0") + ", 't', 't')");
   db.exec("INSERT INTO submissions (client_id, platform, form_kind, form_url, form_id, account_email, country,"
           " justification_text, page_language, browser, extension_version, occurred_at, utc_offset_minutes,"
           " recorded_at) VALUES ('old-1', 'facebook', 'own', 'https://www.facebook.com/help/contact/1', '1',"
           " 'anna@example.de', 'DE', 'Ich widerspreche.', 'de', 'firefox 128', '0.0.9', '2025-05-20T08:00:00Z',"
           " 120, '2025-05-20T08:00:01Z')");
   db.exec("INSERT INTO events (submission_id, client_event_id, status, reason, occurred_at, utc_offset_minutes,"
-          " recorded_at) VALUES (1, 'initial:old-1', 'submitted', '', '2025-05-20T08:00:00Z', 120, 't')");
+          " recorded_at) VALUES (1, 'initial:old-1', 'submitted', '', '2025-05-20T08:00:00Z', 120, 't'),"
+          " (1, 'later-1', 'confirmed', '', '2025-05-20T08:05:00Z', 120, 't2')");
 }
 
 }  // namespace
@@ -53,16 +56,27 @@ TEST_CASE("every older schema version migrates to the latest and keeps its data"
     auto history = (*store)->ListHistory({});
     REQUIRE(history.ok());
     CHECK(history->total == (from >= 1 ? 1 : 0));
+    // Version 3 chained the rows already there: the chain verifies, every row has its hashes.
+    auto verified = (*store)->Verify();
+    REQUIRE(verified.ok());
+    CHECK(verified->ok);
+    CHECK(verified->rows == (from >= 1 ? 2 : 0));
     if (from >= 1) {
       CHECK(history->items[0].submission.client_id == "old-1");
+      CHECK(history->items[0].current_status == "confirmed");
+      REQUIRE(history->items[0].events.size() == 2);
+      CHECK(history->items[0].events[0].prev_hash == kGenesisHash);
+      CHECK(history->items[0].events[1].prev_hash == history->items[0].events[0].content_hash);
+      CHECK(history->items[0].events[1].content_hash == verified->chain_head);
       CHECK((*store)->GetProfile()->name == "Anna");
       auto just = (*store)->ListJustifications("de");
       int defaults = 0;
       for (const auto& j : *just) defaults += j.is_default;
       CHECK(defaults == 1);
     }
-    // And the migrated database works for new writes.
+    // And the migrated database works for new writes, which continue the chain.
     CHECK((*store)->RecordSubmission(testing::SampleSubmission("new-1")).ok());
+    CHECK((*store)->Verify()->ok);
   }
 }
 

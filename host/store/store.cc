@@ -3,33 +3,63 @@
 #include <SQLiteCpp/Statement.h>
 #include <sqlite3.h>
 
+#include <algorithm>
 #include <nlohmann/json.hpp>
 
+#include "base/digest.h"
+#include "base/files.h"
 #include "base/paths.h"
+#include "store/chain_db.h"
 #include "store/db_error.h"
 #include "store/schema.h"
 
 namespace objector {
 namespace {
 
-// BEGIN IMMEDIATE ... COMMIT, rolled back when left without Commit().
+// Thrown inside a write when the database file is no longer at its path; Store::Guard turns it
+// into kDbMoved.
+struct DbMovedError : std::runtime_error {
+  DbMovedError() : std::runtime_error("database file moved") {}
+};
+
+// SQLITE_FCNTL_HAS_MOVED: the path now names another file or nothing (renamed, deleted, replaced).
+void ThrowIfMoved(SQLite::Database& db) {
+  int moved = 0;
+  if (sqlite3_file_control(db.getHandle(), "main", SQLITE_FCNTL_HAS_MOVED, &moved) == SQLITE_OK && moved) {
+    throw DbMovedError();
+  }
+}
+
+// BEGIN IMMEDIATE ... COMMIT, rolled back when left without Commit(). Both ends check that the file
+// is still the one at the path: a write into a moved or deleted file is never acknowledged.
 class WriteTransaction {
  public:
-  explicit WriteTransaction(SQLite::Database& db) : db_(db) { db_.exec("BEGIN IMMEDIATE"); }
-  ~WriteTransaction() {
-    if (!done_) {
-      try {
-        db_.exec("ROLLBACK");
-      } catch (...) {
-      }
+  explicit WriteTransaction(SQLite::Database& db) : db_(db) {
+    db_.exec("BEGIN IMMEDIATE");
+    try {
+      ThrowIfMoved(db_);
+    } catch (...) {
+      Rollback();
+      throw;
     }
   }
+  ~WriteTransaction() {
+    if (!done_) Rollback();
+  }
   void Commit() {
+    ThrowIfMoved(db_);
     db_.exec("COMMIT");
     done_ = true;
   }
 
  private:
+  void Rollback() {
+    try {
+      db_.exec("ROLLBACK");
+    } catch (...) {
+    }
+  }
+
   SQLite::Database& db_;
   bool done_ = false;
 };
@@ -53,7 +83,8 @@ constexpr const char kJustificationColumns[] =
 // julianday() so "…:06Z" and "…:06.500Z" order by instant, not by text.
 constexpr const char kHistoryFilter[] =
     " FROM (SELECT s.*, (SELECT e.status FROM events e WHERE e.submission_id = s.id"
-    "   ORDER BY julianday(e.occurred_at) DESC, e.id DESC LIMIT 1) AS current_status FROM submissions s) h"
+    "   AND e.kind = 'status' ORDER BY julianday(e.occurred_at) DESC, e.id DESC LIMIT 1) AS current_status"
+    " FROM submissions s) h"
     " WHERE (?1 = '' OR platform = ?1) AND (?2 = '' OR current_status = ?2) AND (?3 = '' OR form_kind = ?3)"
     "   AND (?4 = '' OR julianday(occurred_at) >= julianday(?4))"
     "   AND (?5 = '' OR julianday(occurred_at) <= julianday(?5))";
@@ -66,12 +97,95 @@ void BindFilter(SQLite::Statement& q, const HistoryQuery& f) {
   q.bind(5, f.to);
 }
 
+
+// Keeps a blob by the SHA-256 computed here (a client's hash is never trusted); returns the hash.
+std::string PutBlob(SQLite::Database& db, const std::string& mime, const std::string& content, const std::string& now) {
+  std::string sha = Sha256Hex(content);
+  SQLite::Statement q(db,
+                      "INSERT INTO blobs (sha256, mime, size, content, recorded_at) VALUES (?, ?, ?, ?, ?)"
+                      " ON CONFLICT(sha256) DO NOTHING");
+  q.bind(1, sha);
+  q.bind(2, mime);
+  q.bind(3, static_cast<int64_t>(content.size()));
+  q.bind(4, content.data(), static_cast<int>(content.size()));
+  q.bind(5, now);
+  q.exec();
+  return sha;
+}
+
+// The evidence as the chain and the `evidence` column keep it: its fields and the snapshot's hash.
+nlohmann::json StoreEvidence(SQLite::Database& db, const Evidence& e, const std::string& now) {
+  nlohmann::json j = nlohmann::json::object();
+  for (const auto& [k, v] : e.fields) j[k] = v;
+  if (e.snapshot) j["snapshot_sha256"] = PutBlob(db, "text/html", *e.snapshot, now);
+  return j;
+}
+
+// Appends one row to `events`, chained to the row stored before it. The caller holds the write
+// transaction, so the previous row cannot change between reading its hash and inserting.
+int64_t InsertChained(SQLite::Database& db, int64_t submission_id, ChainRow row) {
+  row.prev_hash = ChainHead(db);
+  const std::string hash = RowHash(row);
+  SQLite::Statement ev(db,
+                       "INSERT INTO events (submission_id, client_event_id, status, reason, occurred_at,"
+                       " utc_offset_minutes, recorded_at, kind, evidence, content_hash, prev_hash)"
+                       " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+  ev.bind(1, submission_id);
+  ev.bind(2, row.client_event_id);
+  ev.bind(3, row.status);
+  ev.bind(4, row.reason);
+  ev.bind(5, row.occurred_at);
+  ev.bind(6, row.utc_offset_minutes);
+  ev.bind(7, row.recorded_at);
+  ev.bind(8, row.kind);
+  ev.bind(9, row.detail.empty() ? std::string() : row.detail.dump());
+  ev.bind(10, hash);
+  ev.bind(11, row.prev_hash);
+  ev.exec();
+  return db.getLastInsertRowid();
+}
+
+nlohmann::json SubmissionChainFields(const Submission& s, const std::string& recorded_at) {
+  return {{"client_id", s.client_id},         {"platform", s.platform},
+          {"form_kind", s.form_kind},         {"form_url", s.form_url},
+          {"form_id", s.form_id},             {"account_email", s.account_email},
+          {"country", s.country},             {"justification_text", s.justification_text},
+          {"page_language", s.page_language}, {"browser", s.browser},
+          {"extension_version", s.extension_version}, {"occurred_at", s.occurred_at},
+          {"utc_offset_minutes", s.utc_offset_minutes}, {"recorded_at", recorded_at}};
+}
+
+Evidence ReadEvidence(const std::string& text) {
+  Evidence e;
+  if (text.empty()) return e;
+  auto j = nlohmann::json::parse(text, nullptr, false);
+  if (!j.is_object()) return e;
+  for (auto& [k, v] : j.items()) {
+    if (!v.is_string()) continue;
+    if (k == "snapshot_sha256") e.snapshot_sha256 = v.get<std::string>();
+    else e.fields[k] = v.get<std::string>();
+  }
+  return e;
+}
+
 }  // namespace
 
 template <typename T, typename Fn>
 Result<T> Store::Guard(Fn fn) {
   try {
     return fn();
+  } catch (const DbMovedError&) {
+    // What this connection committed before the move may still be in the WAL beside the old path;
+    // SQLite does not checkpoint a moved file on close, so do it now: into the file it belongs to.
+    moved_ = true;
+    try {
+      db_->exec("PRAGMA wal_checkpoint(TRUNCATE)");
+    } catch (...) {
+    }
+    return Status(ErrorCode::kDbMoved, "database " + path_ +
+                                           " was moved or deleted while Objector had it open; nothing was written."
+                                           " The next request opens " + path_ +
+                                           " again (put the file back there first if you moved it)");
   } catch (const SQLite::Exception& e) {
     return DbStatus(e, path_);
   } catch (const std::exception& e) {
@@ -81,6 +195,19 @@ Result<T> Store::Guard(Fn fn) {
 
 Result<std::unique_ptr<Store>> Store::Open(const std::string& path, const Clock& clock, StoreOptions options) {
   const bool memory = path == ":memory:";
+  if (!memory && !PathExists(path)) {
+    // A -wal or -journal with content but without its database holds records of a database that
+    // was moved or deleted: a new empty database beside it would take them over or lose them.
+    // Create nothing. (An empty one, as a moved store leaves after its checkpoint, holds nothing.)
+    for (const char* suffix : {"-wal", "-journal"}) {
+      const std::string orphan = path + suffix;
+      if (FileSize(orphan) > 0) {
+        return Status(ErrorCode::kDbError, "database " + path + " is missing but " + orphan +
+                                               " is there and may hold records: put the database back, or move " +
+                                               orphan + " away if you are sure it is not needed. Nothing was created.");
+      }
+    }
+  }
   if (!memory && !options.read_only) {
     Status s = EnsurePrivateFile(path);
     if (!s.ok()) return s;
@@ -103,13 +230,17 @@ Result<std::unique_ptr<Store>> Store::Open(const std::string& path, const Clock&
                                                ", expected " + std::to_string(LatestSchemaVersion()));
       }
     } else {
-      if (!memory) db->exec("PRAGMA journal_mode = WAL");
       db->exec("PRAGMA synchronous = FULL");
       if (options.max_page_count > 0) {
         db->exec("PRAGMA max_page_count = " + std::to_string(options.max_page_count));
       }
-      Status s = Migrate(*db, path);
-      if (!s.ok()) return s;
+      // A current database is opened without any write (or write lock), so a read-only file still
+      // answers reads; only a migration, or the first switch to WAL, writes at open.
+      if (!memory && db->execAndGet("PRAGMA journal_mode").getString() != "wal") db->exec("PRAGMA journal_mode = WAL");
+      if (version != LatestSchemaVersion()) {
+        Status s = Migrate(*db, path);
+        if (!s.ok()) return s;
+      }
     }
     return std::unique_ptr<Store>(new Store(std::move(db), path, clock));
   } catch (const SQLite::Exception& e) {
@@ -265,17 +396,18 @@ Result<WriteOutcome> Store::RecordSubmission(const Submission& s) {
     q.bind(i++, now);
     q.exec();
     int64_t id = db_->getLastInsertRowid();
-    SQLite::Statement ev(*db_,
-                         "INSERT INTO events (submission_id, client_event_id, status, reason, occurred_at,"
-                         " utc_offset_minutes, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?)");
-    ev.bind(1, id);
-    ev.bind(2, "initial:" + s.client_id);
-    ev.bind(3, s.status);
-    ev.bind(4, s.reason);
-    ev.bind(5, s.occurred_at);
-    ev.bind(6, s.utc_offset_minutes);
-    ev.bind(7, now);
-    ev.exec();
+    ChainRow row;
+    row.kind = "status";
+    row.client_id = s.client_id;
+    row.client_event_id = "initial:" + s.client_id;
+    row.status = s.status;
+    row.reason = s.reason;
+    row.occurred_at = s.occurred_at;
+    row.utc_offset_minutes = s.utc_offset_minutes;
+    row.recorded_at = now;
+    row.detail = StoreEvidence(*db_, s.evidence, now);
+    row.submission = SubmissionChainFields(s, now);
+    InsertChained(*db_, id, std::move(row));
     tx.Commit();
     return WriteOutcome{id, false};
   });
@@ -290,30 +422,47 @@ Result<WriteOutcome> Store::AppendEvent(const Event& e) {
     SQLite::Statement sub(*db_, "SELECT id FROM submissions WHERE client_id = ?");
     sub.bind(1, e.client_id);
     if (!sub.executeStep()) return Status(ErrorCode::kNotFound, "no submission with client_id " + e.client_id);
-    SQLite::Statement ev(*db_,
-                         "INSERT INTO events (submission_id, client_event_id, status, reason, occurred_at,"
-                         " utc_offset_minutes, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?)");
-    ev.bind(1, sub.getColumn(0).getInt64());
-    ev.bind(2, e.client_event_id);
-    ev.bind(3, e.status);
-    ev.bind(4, e.reason);
-    ev.bind(5, e.occurred_at);
-    ev.bind(6, e.utc_offset_minutes);
-    ev.bind(7, FormatUtc(clock_.Now()));
-    ev.exec();
-    int64_t id = db_->getLastInsertRowid();
+    const std::string now = FormatUtc(clock_.Now());
+    ChainRow row;
+    row.kind = "status";
+    row.client_id = e.client_id;
+    row.client_event_id = e.client_event_id;
+    row.status = e.status;
+    row.reason = e.reason;
+    row.occurred_at = e.occurred_at;
+    row.utc_offset_minutes = e.utc_offset_minutes;
+    row.recorded_at = now;
+    row.detail = StoreEvidence(*db_, e.evidence, now);
+    int64_t id = InsertChained(*db_, sub.getColumn(0).getInt64(), std::move(row));
     tx.Commit();
     return WriteOutcome{id, false};
   });
 }
 
-std::vector<Event> Store::LoadEvents(int64_t submission_id, const std::string& client_id) {
+void Store::LoadEvents(int64_t submission_id, const std::string& client_id, HistoryItem* item) {
   SQLite::Statement q(*db_,
-                      "SELECT client_event_id, status, reason, occurred_at, utc_offset_minutes FROM events"
+                      "SELECT client_event_id, status, reason, occurred_at, utc_offset_minutes, id, recorded_at,"
+                      " content_hash, prev_hash, evidence, kind FROM events"
                       " WHERE submission_id = ? ORDER BY julianday(occurred_at), id");
   q.bind(1, submission_id);
-  std::vector<Event> out;
   while (q.executeStep()) {
+    if (q.getColumn(10).getString() == "attachment") {
+      Attachment a;
+      a.client_id = client_id;
+      auto j = nlohmann::json::parse(q.getColumn(9).getString(), nullptr, false);
+      if (j.is_object()) {
+        a.kind = j.value("kind", "");
+        a.mime = j.value("mime", "");
+        a.sha256 = j.value("sha256", "");
+        a.size = j.value("size", int64_t{0});
+      }
+      a.event_id = q.getColumn(5).getInt64();
+      a.recorded_at = q.getColumn(6).getString();
+      a.content_hash = q.getColumn(7).getString();
+      a.prev_hash = q.getColumn(8).getString();
+      item->attachments.push_back(std::move(a));
+      continue;
+    }
     Event e;
     e.client_event_id = q.getColumn(0).getString();
     e.client_id = client_id;
@@ -321,9 +470,71 @@ std::vector<Event> Store::LoadEvents(int64_t submission_id, const std::string& c
     e.reason = q.getColumn(2).getString();
     e.occurred_at = q.getColumn(3).getString();
     e.utc_offset_minutes = q.getColumn(4).getInt();
-    out.push_back(std::move(e));
+    e.event_id = q.getColumn(5).getInt64();
+    e.recorded_at = q.getColumn(6).getString();
+    e.content_hash = q.getColumn(7).getString();
+    e.prev_hash = q.getColumn(8).getString();
+    e.evidence = ReadEvidence(q.getColumn(9).getString());
+    item->events.push_back(std::move(e));
   }
-  return out;
+  std::sort(item->attachments.begin(), item->attachments.end(),
+            [](const Attachment& a, const Attachment& b) { return a.event_id < b.event_id; });
+}
+
+Result<WriteOutcome> Store::AttachEvidence(const Attachment& a) {
+  return Guard<WriteOutcome>([&]() -> Result<WriteOutcome> {
+    WriteTransaction tx(*db_);
+    SQLite::Statement sub(*db_, "SELECT id FROM submissions WHERE client_id = ?");
+    sub.bind(1, a.client_id);
+    if (!sub.executeStep()) return Status(ErrorCode::kNotFound, "no submission with client_id " + a.client_id);
+    const std::string sha = Sha256Hex(a.data);
+    const std::string client_event_id = "attachment:" + a.client_id + ":" + sha;
+    SQLite::Statement find(*db_, "SELECT id FROM events WHERE client_event_id = ?");
+    find.bind(1, client_event_id);
+    if (find.executeStep()) return WriteOutcome{find.getColumn(0).getInt64(), true};
+    const std::string now = FormatUtc(clock_.Now());
+    PutBlob(*db_, a.mime, a.data, now);
+    ChainRow row;
+    row.kind = "attachment";
+    row.client_id = a.client_id;
+    row.client_event_id = client_event_id;
+    row.occurred_at = now;
+    row.recorded_at = now;
+    row.detail = {{"kind", a.kind}, {"mime", a.mime}, {"sha256", sha}, {"size", static_cast<int64_t>(a.data.size())}};
+    int64_t id = InsertChained(*db_, sub.getColumn(0).getInt64(), std::move(row));
+    tx.Commit();
+    return WriteOutcome{id, false};
+  });
+}
+
+Result<VerifyReport> Store::Verify() {
+  return Guard<VerifyReport>([&]() -> Result<VerifyReport> {
+    db_->exec("BEGIN");  // one snapshot of the whole history while others write
+    struct End {
+      SQLite::Database& db;
+      ~End() {
+        try {
+          db.exec("COMMIT");
+        } catch (...) {
+        }
+      }
+    } end{*db_};
+    return VerifyChain(*db_);
+  });
+}
+
+Result<Blob> Store::GetBlob(const std::string& sha256) {
+  return Guard<Blob>([&]() -> Result<Blob> {
+    SQLite::Statement q(*db_, "SELECT sha256, mime, content FROM blobs WHERE sha256 = ?");
+    q.bind(1, sha256);
+    if (!q.executeStep()) return Status(ErrorCode::kNotFound, "no evidence with sha256 " + sha256);
+    Blob b;
+    b.sha256 = q.getColumn(0).getString();
+    b.mime = q.getColumn(1).getString();
+    const auto& col = q.getColumn(2);
+    b.content.assign(static_cast<const char*>(col.getBlob()), static_cast<size_t>(col.getBytes()));
+    return b;
+  });
 }
 
 Result<HistoryPage> Store::ListHistory(const HistoryQuery& f) {
@@ -363,7 +574,7 @@ Result<HistoryPage> Store::ListHistory(const HistoryQuery& f) {
       s.utc_offset_minutes = q.getColumn(13).getInt();
       item.recorded_at = q.getColumn(14).getString();
       item.current_status = q.getColumn(15).getString();
-      item.events = LoadEvents(item.submission_id, s.client_id);
+      LoadEvents(item.submission_id, s.client_id, &item);
       if (!item.events.empty()) {
         s.status = item.events.front().status;
         s.reason = item.events.front().reason;

@@ -2,6 +2,7 @@
 // WAL, busy timeout, foreign keys on, synchronous=FULL (a reply is sent only after the record is
 // committed and synced). Every write runs in BEGIN IMMEDIATE so several hosts and the CLI can write
 // at the same time. Every method returns errors as Status (db_* codes naming the file); nothing throws.
+// Every write first checks that the open file is still the one at the path (kDbMoved otherwise).
 #ifndef OBJECTOR_STORE_STORE_H_
 #define OBJECTOR_STORE_STORE_H_
 
@@ -31,6 +32,9 @@ class Store {
   static Result<std::unique_ptr<Store>> Open(const std::string& path, const Clock& clock, StoreOptions options = {});
 
   const std::string& path() const { return path_; }
+  // True once a write found the file moved or deleted (kDbMoved): the owner should close this
+  // store and open the path again.
+  bool moved() const { return moved_; }
 
   Result<Profile> GetProfile();
   Result<Profile> SetProfile(const Profile& profile);
@@ -50,6 +54,15 @@ class Store {
   // changes nothing (duplicate=true).
   Result<WriteOutcome> AppendEvent(const Event& e);
 
+  // Keeps a file (a screenshot) as evidence of a submission: its SHA-256 computed here, the file in
+  // `blobs`, one chained row in `events`. kNotFound for an unknown submission; the same file for the
+  // same submission again changes nothing (duplicate=true).
+  Result<WriteOutcome> AttachEvidence(const Attachment& a);
+  // A snapshot or screenshot by its SHA-256; kNotFound when none.
+  Result<Blob> GetBlob(const std::string& sha256);
+  // Recomputes every row's content hash, the chain and every blob's SHA-256 (see chain.h).
+  Result<VerifyReport> Verify();
+
   Result<HistoryPage> ListHistory(const HistoryQuery& query);
   Result<Stats> GetStats();
 
@@ -59,11 +72,12 @@ class Store {
   template <typename T, typename Fn>
   Result<T> Guard(Fn fn);
   Result<Justification> GetJustification(int64_t id);
-  std::vector<Event> LoadEvents(int64_t submission_id, const std::string& client_id);
+  void LoadEvents(int64_t submission_id, const std::string& client_id, HistoryItem* item);
 
   std::unique_ptr<SQLite::Database> db_;
   std::string path_;
   const Clock& clock_;
+  bool moved_ = false;
 };
 
 }  // namespace objector

@@ -1,12 +1,15 @@
 #include "store/store.h"
+#include "store/schema.h"
 
 #include <SQLiteCpp/Database.h>
 #include <sys/stat.h>
 
 #include <catch2/catch.hpp>
+#include <cstdio>
 #include <fstream>
 #include <sstream>
 
+#include "base/files.h"
 #include "testing/fixtures.h"
 
 namespace objector {
@@ -42,7 +45,7 @@ TEST_CASE("a new database file is 0600, in WAL mode, with foreign keys on", "[st
   CHECK((st.st_mode & 0777) == 0600);
   SQLite::Database peek(path, SQLite::OPEN_READONLY);
   CHECK(peek.execAndGet("PRAGMA journal_mode").getString() == "wal");
-  CHECK(peek.execAndGet("PRAGMA user_version").getInt() == 2);
+  CHECK(peek.execAndGet("PRAGMA user_version").getInt() == LatestSchemaVersion());
 }
 
 TEST_CASE("a submission is recorded once per client_id - a retry changes nothing", "[store]") {
@@ -66,14 +69,14 @@ TEST_CASE("a submission is recorded once per client_id - a retry changes nothing
 TEST_CASE("status events append to the timeline - the latest is the current status", "[store]") {
   auto store = OpenOrFail(":memory:");
   REQUIRE(store->RecordSubmission(SampleSubmission("s1")).ok());
-  Event code{"e1", "s1", "awaiting-code", "", "2026-11-25T16:55:00Z", 60};
-  Event done{"e2", "s1", "confirmed", "", "2026-11-25T17:01:00Z", 60};
+  Event code = testing::MakeEvent("e1", "s1", "awaiting-code", "", "2026-11-25T16:55:00Z", 60);
+  Event done = testing::MakeEvent("e2", "s1", "confirmed", "", "2026-11-25T17:01:00Z", 60);
   REQUIRE(store->AppendEvent(done).ok());  // arrival order differs from occurrence order
   REQUIRE(store->AppendEvent(code).ok());
   auto dup = store->AppendEvent(code);
   REQUIRE(dup.ok());
   CHECK(dup->duplicate);
-  Event orphan{"e3", "no-such-submission", "confirmed", "", "2026-11-25T17:01:00Z", 60};
+  Event orphan = testing::MakeEvent("e3", "no-such-submission", "confirmed", "", "2026-11-25T17:01:00Z", 60);
   CHECK(store->AppendEvent(orphan).status().code() == ErrorCode::kNotFound);
   auto page = store->ListHistory({});
   REQUIRE(page.ok());
@@ -94,7 +97,7 @@ TEST_CASE("history pages newest first and filters by platform, status, kind and 
     if (i == 3) s.form_kind = "third_party";
     REQUIRE(store->RecordSubmission(s).ok());
   }
-  REQUIRE(store->AppendEvent({"x", "c5", "failed", "form changed", "2026-11-25T11:00:00Z", 60}).ok());
+  REQUIRE(store->AppendEvent(testing::MakeEvent("x", "c5", "failed", "form changed", "2026-11-25T11:00:00Z", 60)).ok());
   HistoryQuery q;
   q.limit = 3;
   auto p1 = store->ListHistory(q);
@@ -275,6 +278,95 @@ TEST_CASE("a full disk gives db_full - records already stored stay", "[store]") 
   bool found = false;
   for (const auto& item : page->items) found |= item.submission.client_id == "before";
   CHECK(found);
+}
+
+}  // namespace objector
+
+namespace objector {
+
+TEST_CASE("a write into a database moved or deleted while open gets db_moved; nothing acknowledged is lost",
+          "[store][moved]") {
+  for (const char* how : {"moved", "deleted"}) {
+    INFO(how);
+    TempDir dir;
+    const std::string path = dir.path() + "/objector.sqlite3";
+    const std::string away = dir.path() + "/elsewhere.sqlite3";
+    auto store = OpenOrFail(path);
+    REQUIRE(store->RecordSubmission(SampleSubmission("before")).ok());
+    if (std::string(how) == "moved") {
+      REQUIRE(std::rename(path.c_str(), away.c_str()) == 0);
+    } else {
+      REQUIRE(std::remove(path.c_str()) == 0);
+    }
+    auto r = store->RecordSubmission(SampleSubmission("after"));
+    REQUIRE_FALSE(r.ok());
+    CHECK(r.status().code() == ErrorCode::kDbMoved);
+    CHECK(r.status().message().find(path) != std::string::npos);
+    CHECK(store->moved());
+    CHECK(store->SetProfile({{"anna@example.de"}, "DE", "de", ""}).status().code() == ErrorCode::kDbMoved);
+    store.reset();
+    CHECK(FileSize(path + "-wal") <= 0);  // the WAL went into the file it belongs to
+    if (std::string(how) == "moved") {
+      SQLite::Database moved(away, SQLite::OPEN_READONLY);
+      CHECK(moved.execAndGet("SELECT group_concat(client_id) FROM submissions").getString() == "before");
+    }
+    // A fresh open of the real path works (a new, empty database when the old one is gone).
+    auto again = OpenOrFail(path);
+    CHECK(again->RecordSubmission(SampleSubmission("after")).ok());
+    CHECK(again->ListHistory({})->total == 1);
+  }
+}
+
+TEST_CASE("no new database is created beside an orphaned -wal or -journal; the message names it",
+          "[store][moved]") {
+  for (const char* suffix : {"-wal", "-journal"}) {
+    INFO(suffix);
+    TempDir dir;
+    const std::string path = dir.path() + "/objector.sqlite3";
+    std::ofstream(path + suffix, std::ios::binary) << std::string(4096, '\x01');
+    auto s = Store::Open(path, kClock);
+    REQUIRE_FALSE(s.ok());
+    CHECK(s.status().code() == ErrorCode::kDbError);
+    CHECK(s.status().message().find(path + suffix + " is there") != std::string::npos);
+    CHECK_FALSE(PathExists(path));
+    CHECK(Slurp(path + suffix) == std::string(4096, '\x01'));
+  }
+}
+
+TEST_CASE("a read-only -wal left behind: db_readonly names the -wal, not the database", "[store][readonly]") {
+  TempDir dir;
+  const std::string path = dir.path() + "/objector.sqlite3";
+  REQUIRE(OpenOrFail(path)->RecordSubmission(SampleSubmission("kept")).ok());
+  REQUIRE_FALSE(PathExists(path + "-wal"));  // a clean close removed it
+  std::ofstream(path + "-wal").close();      // left behind by another user, read-only
+  REQUIRE(chmod((path + "-wal").c_str(), 0444) == 0);
+  std::string message = testing::AsUnprivileged(dir.path(), {path}, [&]() -> std::string {
+    auto store = Store::Open(path, kClock);
+    if (!store.ok()) return "open: " + store.status().ToString();
+    auto r = (*store)->RecordSubmission(SampleSubmission("new"));
+    return r.ok() ? std::string("written") : r.status().ToString();
+  });
+  INFO(message);
+  CHECK(message.rfind("db_readonly: ", 0) == 0);
+  CHECK(message.find(path + "-wal is read-only") != std::string::npos);
+}
+
+TEST_CASE("a read-only database with no migration due opens without a write lock and answers reads",
+          "[store][readonly]") {
+  TempDir dir;
+  const std::string path = dir.path() + "/objector.sqlite3";
+  REQUIRE(OpenOrFail(path)->RecordSubmission(SampleSubmission("kept")).ok());
+  REQUIRE(chmod(path.c_str(), 0444) == 0);
+  std::string result = testing::AsUnprivileged(dir.path(), {}, [&]() -> std::string {
+    auto store = Store::Open(path, kClock);
+    if (!store.ok()) return "open: " + store.status().ToString();
+    auto page = (*store)->ListHistory({});
+    if (!page.ok()) return "read: " + page.status().ToString();
+    auto w = (*store)->RecordSubmission(SampleSubmission("new"));
+    return "total " + std::to_string(page->total) + "; write " + (w.ok() ? "ok" : w.status().ToString());
+  });
+  INFO(result);
+  CHECK(result.rfind("total 1; write db_readonly: database " + path + " is read-only", 0) == 0);
 }
 
 }  // namespace objector

@@ -47,6 +47,10 @@ TEST_CASE("two hosts and the CLI write 1000 submissions each concurrently: all 3
   CHECK(db.execAndGet("SELECT COUNT(*) FROM submissions").getInt() == 3 * kEach);
   CHECK(db.execAndGet("SELECT COUNT(DISTINCT client_id) FROM submissions").getInt() == 3 * kEach);
   CHECK(db.execAndGet("SELECT COUNT(*) FROM events").getInt() == 3 * kEach);
+  // The three writers interleaved, and the hash chain is still one unbroken line.
+  auto [verify_code, verify_out] = RunCli(OBJECTOR_CLI_BIN, {"verify"}, data);
+  CHECK(verify_code == 0);
+  CHECK(verify_out.rfind("verified 3000 events, chain head ", 0) == 0);
   for (const char* prefix : {"host-a-%", "host-b-%", "cli-%"}) {
     SQLite::Statement q(db, "SELECT COUNT(*) FROM submissions WHERE client_id LIKE ?");
     q.bind(1, prefix);

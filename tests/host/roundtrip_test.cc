@@ -89,7 +89,7 @@ TEST_CASE("a submission recorded through the host shows with its date in CSV, JS
   }
   auto [csv_code, csv] = RunCli(OBJECTOR_CLI_BIN, {"export", "--format", "csv"}, data);
   CHECK(csv_code == 0);
-  CHECK(csv.find("2026-11-25T16:54:06Z,2026-11-25 17:54 (UTC+01:00),60,") != std::string::npos);
+  CHECK(csv.find("\"2026-11-25T16:54:06Z\",\"2026-11-25 17:54 (UTC+01:00)\",\"60\",") != std::string::npos);
   CHECK(csv.find("export-1") != std::string::npos);
 
   auto [json_code, json_text] = RunCli(OBJECTOR_CLI_BIN, {"export", "--format", "json"}, data);
