@@ -15,7 +15,7 @@ import { flow } from "./lib/steps.mjs";
 import { optionsTabOpenedByExtension, firstRun, popupFor, historyPage, setReviewBeforeSend } from "./lib/options-page.mjs";
 import { pressPanelButton, waitForText } from "./lib/objector-ui.mjs";
 import { waitForRecord, madeToday } from "./lib/history.mjs";
-import { exportHistory } from "./lib/person.mjs";
+import { exportHistory, objector } from "./lib/person.mjs";
 import { keepScreenshot } from "./lib/screenshots.mjs";
 import { say } from "./lib/strings.mjs";
 
@@ -107,6 +107,18 @@ test(`${name} (a): privacy-centre notice → one click → confirmed, recorded t
   assert.equal(record.form_id, FORM_2025);
   assert.equal(record.account_email, META_PREFILLED);
   assert.equal(record.country, PERSON.country);
+  await f.step("the history keeps what Meta showed, where, and when Send was pressed; the chain verifies", async () => {
+    assert.deepEqual(record.events.map((e) => e.status), ["submitted", "confirmed"]);
+    const [pressed, confirmed] = record.events;
+    assert.equal(pressed.evidence.send_pressed_at.slice(0, 19), record.occurred_at.slice(0, 19), "the submission is dated at the press");
+    assert.equal(confirmed.evidence.form_path, `/help/contact/${FORM_2025}`);
+    assert.match(confirmed.evidence.answer_text, /applied going forward/, "Meta's own words");
+    assert.ok(confirmed.evidence.found_in, "where on the page they were");
+    assert.match(confirmed.evidence.snapshot_sha256 || "", /^[0-9a-f]{64}$/, "a sanitised snapshot of the answer, stored by its hash");
+    assert.ok(!JSON.stringify(confirmed.evidence).includes(record.justification_text.slice(0, 30)), "nothing the form held");
+    const verify = await objector(s.person.home, ["verify"]);
+    assert.equal(verify.code, 0, `objector verify: ${verify.stdout}${verify.stderr}`);
+  });
   await page.close();
 });
 
