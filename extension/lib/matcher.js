@@ -14,7 +14,10 @@
 // answerCue(compiled, language, family, words) → the first cue of that family (its stems, as the
 //   rules write them) matched by `words` (the tokens of ONE normalised sentence), or null. A
 //   confirmation or acknowledgement in a sentence that holds one of the language's negation words
-//   ("not", "nicht", ...) does not count.
+//   ("not", "nicht", ...) does not count, with one exception: the answer's notUsed cues ("your
+//   information will no longer be used for AI at Meta"), where the negation IS the confirmation;
+//   they need "your information/data" or an aiAtMeta phrase, and inability or refusal wording
+//   (notUsed.except: "could", "unfortunately", "rejected", "continue") voids them.
 // classifyPage(compiled, page) → the page's state for the popup and the content script:
 //   {kind: "notice"|"form"|"confirmation"|"none", platform, formKind, language, step, formId,
 //    round, nearMiss}. page = {url, lang, text, dialogs: [text], links: [href], step}; texts are
@@ -42,7 +45,28 @@
     for (const family of ANSWER_FAMILIES) {
       families[family] = (answer[family] || []).map((stems) => ({ stems, words: compileTokenCue(stems) })).filter((c) => c.words.length);
     }
-    return { verified: answer.verified === true, negation: new Set((answer.negation || []).map(normalizeText)), families };
+    return { verified: answer.verified === true, negation: new Set((answer.negation || []).map(normalizeText)), families,
+      notUsed: compileNotUsed(answer.notUsed, entry.aiAtMeta) };
+  }
+
+  // "Your information will not be used for AI at Meta": the confirmation said with a negation.
+  function compileNotUsed(notUsed, aiAtMeta) {
+    const cues = (list) => (list || []).map((stems) => ({ stems, words: compileTokenCue(stems) })).filter((c) => c.words.length);
+    const n = notUsed || {};
+    // Each aiAtMeta phrase is one multi-word stem: its words in a row.
+    const ai = (aiAtMeta || []).map((phrase) => ({ stems: [phrase], words: compileTokenCue([phrase]) })).filter((c) => c.words.length);
+    return { use: cues(n.use), unused: cues(n.unused), what: [...cues(n.what), ...ai], except: cues(n.except) };
+  }
+
+  // The stems that make `words` say "your information will not be used (for AI at Meta)", or null.
+  function notUsedCue(answer, words) {
+    const n = answer.notUsed;
+    const hit = (list) => list.find((c) => matchesTokenCue(words, c.words));
+    if (!hit(n.what) || hit(n.except)) return null;
+    const unused = hit(n.unused);
+    if (unused) return unused.stems;
+    const use = words.some((w) => answer.negation.has(w)) ? hit(n.use) : null;
+    return use ? use.stems : null;
   }
   // Categories whose hits tell which language a page is in when <html lang> does not.
   const LANGUAGE_EVIDENCE = ["aiAtMeta", "object", "form", "preStep", "justification", "confirmation", "code", "genericError"];
@@ -141,6 +165,10 @@
   function answerCue(compiled, language, family, words) {
     const lang = compiled.languages[language];
     if (!lang || !words || words.length === 0) return null;
+    if (family === "confirmation") {
+      const stems = notUsedCue(lang.answer, words);
+      if (stems) return stems;
+    }
     if (NEGATABLE.has(family) && words.some((w) => lang.answer.negation.has(w))) return null;
     for (const cue of lang.answer.families[family]) if (matchesTokenCue(words, cue.words)) return cue.stems;
     return null;

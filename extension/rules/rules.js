@@ -365,6 +365,54 @@
      [
       "appl",
       "with immediate effect"
+     ],
+     [
+      "objection",
+      "in effect"
+     ],
+     [
+      "objection",
+      "effective"
+     ],
+     [
+      "objection",
+      "in force"
+     ],
+     [
+      "objection",
+      "is valid"
+     ],
+     [
+      "objection",
+      "now valid"
+     ],
+     [
+      "objection",
+      "take effect"
+     ],
+     [
+      "objection",
+      "now appl"
+     ],
+     [
+      "opposition",
+      "in effect"
+     ],
+     [
+      "opposition",
+      "in force"
+     ],
+     [
+      "request",
+      "in effect"
+     ],
+     [
+      "request",
+      "in force"
+     ],
+     [
+      "objection",
+      "took effect"
      ]
     ],
     "acknowledged": [
@@ -476,7 +524,86 @@
      [
       "security code"
      ]
-    ]
+    ],
+    "notUsed": {
+     "use": [
+      [
+       "us"
+      ]
+     ],
+     "unused": [
+      [
+       "won t us"
+      ],
+      [
+       "won t be us"
+      ],
+      [
+       "no longer us"
+      ],
+      [
+       "no longer be us"
+      ],
+      [
+       "stop us"
+      ],
+      [
+       "stopped us"
+      ]
+     ],
+     "what": [
+      [
+       "your",
+       "information"
+      ],
+      [
+       "your",
+       "data"
+      ],
+      [
+       "your",
+       "content"
+      ]
+     ],
+     "except": [
+      [
+       "could"
+      ],
+      [
+       "couldn"
+      ],
+      [
+       "able"
+      ],
+      [
+       "unable"
+      ],
+      [
+       "cannot"
+      ],
+      [
+       "can t"
+      ],
+      [
+       "not accept"
+      ],
+      [
+       "reject"
+      ],
+      [
+       "declin"
+      ],
+      [
+       "continu"
+      ],
+      [
+       "unfortunately"
+      ],
+      [
+       "still"
+      ]
+     ]
+    }
    }
   },
   "de": {
@@ -730,6 +857,43 @@
      [
       "einspruch",
       "stattgeb"
+     ],
+     [
+      "widerspruch",
+      "in kraft"
+     ],
+     [
+      "widerspruch",
+      "wirksam"
+     ],
+     [
+      "widerspruch",
+      "ist",
+      "gultig"
+     ],
+     [
+      "widerspruch",
+      "greift"
+     ],
+     [
+      "einspruch",
+      "in kraft"
+     ],
+     [
+      "einspruch",
+      "wirksam"
+     ],
+     [
+      "antrag",
+      "wirksam"
+     ],
+     [
+      "antrag",
+      "in kraft"
+     ],
+     [
+      "widerspruch",
+      "gultigkeit"
      ]
     ],
     "acknowledged": [
@@ -838,7 +1002,60 @@
       "code",
       "geschickt"
      ]
-    ]
+    ],
+    "notUsed": {
+     "use": [
+      [
+       "verwend"
+      ],
+      [
+       "nutz"
+      ],
+      [
+       "genutzt"
+      ],
+      [
+       "benutz"
+      ]
+     ],
+     "unused": [
+      [
+       "aufhoren",
+       "verwend"
+      ]
+     ],
+     "what": [
+      [
+       "informationen"
+      ],
+      [
+       "daten"
+      ],
+      [
+       "inhalte"
+      ]
+     ],
+     "except": [
+      [
+       "konn"
+      ],
+      [
+       "moglich"
+      ],
+      [
+       "nicht angenommen"
+      ],
+      [
+       "abgelehnt"
+      ],
+      [
+       "weiterhin"
+      ],
+      [
+       "leider"
+      ]
+     ]
+    }
    }
   },
   "fr": {
@@ -1026,6 +1243,42 @@
      [
       "accept",
       "objection"
+     ],
+     [
+      "opposition",
+      "en vigueur"
+     ],
+     [
+      "opposition",
+      "effective"
+     ],
+     [
+      "opposition",
+      "prend effet"
+     ],
+     [
+      "opposition",
+      "pris effet"
+     ],
+     [
+      "opposition",
+      "valable"
+     ],
+     [
+      "opposition",
+      "s applique"
+     ],
+     [
+      "objection",
+      "en vigueur"
+     ],
+     [
+      "objection",
+      "effective"
+     ],
+     [
+      "demande",
+      "en vigueur"
      ]
     ],
     "acknowledged": [
@@ -1111,7 +1364,68 @@
      [
       "code de verification"
      ]
-    ]
+    ],
+    "notUsed": {
+     "use": [
+      [
+       "utilis"
+      ],
+      [
+       "exploit"
+      ]
+     ],
+     "unused": [
+      [
+       "plus",
+       "utilis"
+      ],
+      [
+       "cesser",
+       "utilis"
+      ],
+      [
+       "cesserons",
+       "utilis"
+      ]
+     ],
+     "what": [
+      [
+       "informations"
+      ],
+      [
+       "donnees"
+      ],
+      [
+       "contenu"
+      ]
+     ],
+     "except": [
+      [
+       "pas pu"
+      ],
+      [
+       "impossible"
+      ],
+      [
+       "pouvons pas"
+      ],
+      [
+       "pourrons pas"
+      ],
+      [
+       "malheureusement"
+      ],
+      [
+       "rejet"
+      ],
+      [
+       "refus"
+      ],
+      [
+       "continu"
+      ]
+     ]
+    }
    }
   },
   "it": {
@@ -1308,6 +1622,42 @@
      [
       "onorer",
       "opposizione"
+     ],
+     [
+      "opposizione",
+      "in vigore"
+     ],
+     [
+      "opposizione",
+      "ha effetto"
+     ],
+     [
+      "opposizione",
+      "efficace"
+     ],
+     [
+      "opposizione",
+      "effettiva"
+     ],
+     [
+      "opposizione",
+      "e valid"
+     ],
+     [
+      "opposizione",
+      "si applica"
+     ],
+     [
+      "obiezione",
+      "in vigore"
+     ],
+     [
+      "obiezione",
+      "efficace"
+     ],
+     [
+      "richiesta",
+      "in vigore"
      ]
     ],
     "acknowledged": [
@@ -1397,7 +1747,70 @@
      [
       "codice di verifica"
      ]
-    ]
+    ],
+    "notUsed": {
+     "use": [
+      [
+       "utilizz"
+      ],
+      [
+       "useremo"
+      ],
+      [
+       "usat"
+      ],
+      [
+       "usare"
+      ]
+     ],
+     "unused": [
+      [
+       "smetter",
+       "utilizz"
+      ],
+      [
+       "smetter",
+       "usare"
+      ]
+     ],
+     "what": [
+      [
+       "informazioni"
+      ],
+      [
+       "dati"
+      ],
+      [
+       "contenuti"
+      ]
+     ],
+     "except": [
+      [
+       "potuto"
+      ],
+      [
+       "possibile"
+      ],
+      [
+       "riusciti"
+      ],
+      [
+       "purtroppo"
+      ],
+      [
+       "respint"
+      ],
+      [
+       "rifiut"
+      ],
+      [
+       "non accettat"
+      ],
+      [
+       "continu"
+      ]
+     ]
+    }
    }
   },
   "nl": {
@@ -1585,6 +1998,35 @@
      [
       "geldt",
       "met onmiddellijke ingang"
+     ],
+     [
+      "bezwaar",
+      "van kracht"
+     ],
+     [
+      "bezwaar",
+      "in werking"
+     ],
+     [
+      "bezwaar",
+      "is",
+      "geldig"
+     ],
+     [
+      "bezwaar",
+      "effectief"
+     ],
+     [
+      "bezwaar",
+      "geldt"
+     ],
+     [
+      "verzoek",
+      "van kracht"
+     ],
+     [
+      "bezwaar",
+      "gaat in"
      ]
     ],
     "acknowledged": [
@@ -1673,7 +2115,58 @@
      [
       "verificatiecode"
      ]
-    ]
+    ],
+    "notUsed": {
+     "use": [
+      [
+       "gebruik"
+      ]
+     ],
+     "unused": [
+      [
+       "stoppen",
+       "gebruik"
+      ],
+      [
+       "stoppen met",
+       "gebruik"
+      ]
+     ],
+     "what": [
+      [
+       "informatie"
+      ],
+      [
+       "gegevens"
+      ],
+      [
+       "content"
+      ]
+     ],
+     "except": [
+      [
+       "kunnen"
+      ],
+      [
+       "konden"
+      ],
+      [
+       "helaas"
+      ],
+      [
+       "afgewezen"
+      ],
+      [
+       "geweigerd"
+      ],
+      [
+       "niet geaccepteerd"
+      ],
+      [
+       "blijven"
+      ]
+     ]
+    }
    }
   },
   "es": {
@@ -1843,6 +2336,42 @@
      [
       "aplic",
       "de inmediato"
+     ],
+     [
+      "oposicion",
+      "en vigor"
+     ],
+     [
+      "oposicion",
+      "vigente"
+     ],
+     [
+      "oposicion",
+      "efectiv"
+     ],
+     [
+      "oposicion",
+      "surte efecto"
+     ],
+     [
+      "oposicion",
+      "es valida"
+     ],
+     [
+      "oposicion",
+      "se aplica"
+     ],
+     [
+      "objecion",
+      "en vigor"
+     ],
+     [
+      "objecion",
+      "efectiv"
+     ],
+     [
+      "solicitud",
+      "en vigor"
      ]
     ],
     "acknowledged": [
@@ -1918,7 +2447,83 @@
      [
       "codigo de confirmacion"
      ]
-    ]
+    ],
+    "notUsed": {
+     "use": [
+      [
+       "utiliz"
+      ],
+      [
+       "usar"
+      ],
+      [
+       "usaremo"
+      ],
+      [
+       "usad"
+      ]
+     ],
+     "unused": [
+      [
+       "dejaremos de us"
+      ],
+      [
+       "dejaremos de utiliz"
+      ],
+      [
+       "dejara de us"
+      ],
+      [
+       "dejara de utiliz"
+      ]
+     ],
+     "what": [
+      [
+       "informacion"
+      ],
+      [
+       "datos"
+      ],
+      [
+       "contenido"
+      ]
+     ],
+     "except": [
+      [
+       "pudimos"
+      ],
+      [
+       "podemos"
+      ],
+      [
+       "podido"
+      ],
+      [
+       "posible"
+      ],
+      [
+       "lamentablemente"
+      ],
+      [
+       "desafortunadamente"
+      ],
+      [
+       "rechaz"
+      ],
+      [
+       "no fue aceptad"
+      ],
+      [
+       "no ha sido aceptad"
+      ],
+      [
+       "seguir"
+      ],
+      [
+       "continu"
+      ]
+     ]
+    }
    }
   },
   "pt": {
@@ -2090,6 +2695,42 @@
      [
       "aplic",
       "imediatamente"
+     ],
+     [
+      "oposicao",
+      "em vigor"
+     ],
+     [
+      "oposicao",
+      "efetiv"
+     ],
+     [
+      "oposicao",
+      "produz efeito"
+     ],
+     [
+      "oposicao",
+      "e valida"
+     ],
+     [
+      "oposicao",
+      "se aplica"
+     ],
+     [
+      "objecao",
+      "em vigor"
+     ],
+     [
+      "objecao",
+      "efetiv"
+     ],
+     [
+      "pedido",
+      "em vigor"
+     ],
+     [
+      "solicitacao",
+      "em vigor"
      ]
     ],
     "acknowledged": [
@@ -2173,7 +2814,77 @@
      [
       "codigo de confirmacao"
      ]
-    ]
+    ],
+    "notUsed": {
+     "use": [
+      [
+       "utiliz"
+      ],
+      [
+       "usar"
+      ],
+      [
+       "usaremo"
+      ],
+      [
+       "usad"
+      ]
+     ],
+     "unused": [
+      [
+       "deixaremos de us"
+      ],
+      [
+       "deixaremos de utiliz"
+      ],
+      [
+       "deixara de us"
+      ],
+      [
+       "deixara de utiliz"
+      ]
+     ],
+     "what": [
+      [
+       "informacoes"
+      ],
+      [
+       "informacao"
+      ],
+      [
+       "dados"
+      ],
+      [
+       "conteudo"
+      ]
+     ],
+     "except": [
+      [
+       "pudemos"
+      ],
+      [
+       "podemos"
+      ],
+      [
+       "possivel"
+      ],
+      [
+       "infelizmente"
+      ],
+      [
+       "rejeit"
+      ],
+      [
+       "recus"
+      ],
+      [
+       "nao foi aceit"
+      ],
+      [
+       "continu"
+      ]
+     ]
+    }
    }
   },
   "pl": {
@@ -2357,6 +3068,34 @@
      [
       "obowiazuj",
       "natychmiast"
+     ],
+     [
+      "sprzeciw",
+      "obowiazuj"
+     ],
+     [
+      "sprzeciw",
+      "wszedl w zycie"
+     ],
+     [
+      "sprzeciw",
+      "skuteczn"
+     ],
+     [
+      "sprzeciw",
+      "jest wazn"
+     ],
+     [
+      "sprzeciw",
+      "ma zastosowanie"
+     ],
+     [
+      "wniosek",
+      "obowiazuj"
+     ],
+     [
+      "zadanie",
+      "obowiazuj"
      ]
     ],
     "acknowledged": [
@@ -2442,7 +3181,70 @@
      [
       "kod potwierdzaj"
      ]
-    ]
+    ],
+    "notUsed": {
+     "use": [
+      [
+       "wykorzyst"
+      ],
+      [
+       "uzyw"
+      ],
+      [
+       "uzyc"
+      ]
+     ],
+     "unused": [
+      [
+       "przestaniemy",
+       "wykorzyst"
+      ],
+      [
+       "przestaniemy",
+       "uzyw"
+      ]
+     ],
+     "what": [
+      [
+       "informacj"
+      ],
+      [
+       "dane"
+      ],
+      [
+       "danych"
+      ],
+      [
+       "tresci"
+      ]
+     ],
+     "except": [
+      [
+       "moglismy"
+      ],
+      [
+       "mozemy"
+      ],
+      [
+       "mozliw"
+      ],
+      [
+       "udalo"
+      ],
+      [
+       "niestety"
+      ],
+      [
+       "odrzuc"
+      ],
+      [
+       "nie zostal przyjet"
+      ],
+      [
+       "nadal"
+      ]
+     ]
+    }
    }
   },
   "sv": {
@@ -2618,6 +3420,34 @@
      [
       "galler",
       "fr o m nu"
+     ],
+     [
+      "invandning",
+      "i kraft"
+     ],
+     [
+      "invandning",
+      "galler"
+     ],
+     [
+      "invandning",
+      "ar giltig"
+     ],
+     [
+      "invandning",
+      "verkan"
+     ],
+     [
+      "invandning",
+      "effekt"
+     ],
+     [
+      "begaran",
+      "i kraft"
+     ],
+     [
+      "begaran",
+      "galler"
      ]
     ],
     "acknowledged": [
@@ -2683,7 +3513,67 @@
      [
       "bekraftelsekod"
      ]
-    ]
+    ],
+    "notUsed": {
+     "use": [
+      [
+       "anvand"
+      ]
+     ],
+     "unused": [
+      [
+       "slutar",
+       "anvand"
+      ],
+      [
+       "sluta",
+       "anvand"
+      ]
+     ],
+     "what": [
+      [
+       "information"
+      ],
+      [
+       "uppgifter"
+      ],
+      [
+       "data"
+      ],
+      [
+       "innehall"
+      ]
+     ],
+     "except": [
+      [
+       "kunde"
+      ],
+      [
+       "kan inte"
+      ],
+      [
+       "kunnat"
+      ],
+      [
+       "tyvarr"
+      ],
+      [
+       "avslag"
+      ],
+      [
+       "avvis"
+      ],
+      [
+       "nekad"
+      ],
+      [
+       "inte godkand"
+      ],
+      [
+       "fortsatt"
+      ]
+     ]
+    }
    }
   },
   "da": {
@@ -2855,6 +3745,34 @@
      [
       "anvend",
       "straks"
+     ],
+     [
+      "indsigelse",
+      "i kraft"
+     ],
+     [
+      "indsigelse",
+      "gaelder"
+     ],
+     [
+      "indsigelse",
+      "er gyldig"
+     ],
+     [
+      "indsigelse",
+      "virkning"
+     ],
+     [
+      "indsigelse",
+      "traeder"
+     ],
+     [
+      "anmodning",
+      "i kraft"
+     ],
+     [
+      "anmodning",
+      "gaelder"
      ]
     ],
     "acknowledged": [
@@ -2922,7 +3840,65 @@
      [
       "verifikationskode"
      ]
-    ]
+    ],
+    "notUsed": {
+     "use": [
+      [
+       "bruge"
+      ],
+      [
+       "bruges"
+      ],
+      [
+       "brugt"
+      ],
+      [
+       "anvend"
+      ]
+     ],
+     "unused": [
+      [
+       "holder op med at bruge"
+      ],
+      [
+       "stopper med at bruge"
+      ]
+     ],
+     "what": [
+      [
+       "oplysninger"
+      ],
+      [
+       "data"
+      ],
+      [
+       "indhold"
+      ]
+     ],
+     "except": [
+      [
+       "kunne"
+      ],
+      [
+       "kan ikke"
+      ],
+      [
+       "desvaerre"
+      ],
+      [
+       "afvist"
+      ],
+      [
+       "ikke godkendt"
+      ],
+      [
+       "fortsat"
+      ],
+      [
+       "fortsaette"
+      ]
+     ]
+    }
    }
   },
   "no": {
@@ -3110,6 +4086,26 @@
      [
       "gjelder",
       "heretter"
+     ],
+     [
+      "innsigelse",
+      "i kraft"
+     ],
+     [
+      "innsigelse",
+      "er gyldig"
+     ],
+     [
+      "innsigelse",
+      "virkning"
+     ],
+     [
+      "protest",
+      "i kraft"
+     ],
+     [
+      "foresporsel",
+      "i kraft"
      ]
     ],
     "acknowledged": [
@@ -3177,7 +4173,68 @@
      [
       "verifiseringskode"
      ]
-    ]
+    ],
+    "notUsed": {
+     "use": [
+      [
+       "bruke"
+      ],
+      [
+       "brukes"
+      ],
+      [
+       "brukt"
+      ],
+      [
+       "benytt"
+      ]
+     ],
+     "unused": [
+      [
+       "slutter a bruke"
+      ],
+      [
+       "slutte a bruke"
+      ]
+     ],
+     "what": [
+      [
+       "opplysninger"
+      ],
+      [
+       "informasjon"
+      ],
+      [
+       "data"
+      ],
+      [
+       "innhold"
+      ]
+     ],
+     "except": [
+      [
+       "kunne"
+      ],
+      [
+       "kan ikke"
+      ],
+      [
+       "dessverre"
+      ],
+      [
+       "avvist"
+      ],
+      [
+       "ikke godkjent"
+      ],
+      [
+       "fortsatt"
+      ],
+      [
+       "fortsette"
+      ]
+     ]
+    }
    }
   },
   "is": {
@@ -3332,6 +4389,26 @@
      [
       "gild",
       "fra og med"
+     ],
+     [
+      "andmael",
+      "i gildi"
+     ],
+     [
+      "andmael",
+      "gild"
+     ],
+     [
+      "andmael",
+      "virk"
+     ],
+     [
+      "beidni",
+      "i gildi"
+     ],
+     [
+      "andmael",
+      "tekid gildi"
      ]
     ],
     "acknowledged": [
@@ -3397,7 +4474,64 @@
      [
       "stadfestingarkod"
      ]
-    ]
+    ],
+    "notUsed": {
+     "use": [
+      [
+       "nota"
+      ],
+      [
+       "notad"
+      ],
+      [
+       "notud"
+      ]
+     ],
+     "unused": [
+      [
+       "haett",
+       "nota"
+      ],
+      [
+       "haettum",
+       "ad nota"
+      ]
+     ],
+     "what": [
+      [
+       "upplysing"
+      ],
+      [
+       "gogn"
+      ],
+      [
+       "efni"
+      ]
+     ],
+     "except": [
+      [
+       "gatum"
+      ],
+      [
+       "getum ekki"
+      ],
+      [
+       "mogulegt"
+      ],
+      [
+       "thvi midur"
+      ],
+      [
+       "hafnad"
+      ],
+      [
+       "synjad"
+      ],
+      [
+       "afram"
+      ]
+     ]
+    }
    }
   },
   "fi": {
@@ -3581,6 +4715,34 @@
      [
       "voimassa",
       "nyt lahtien"
+     ],
+     [
+      "vastust",
+      "voimassa"
+     ],
+     [
+      "vastust",
+      "voimaan"
+     ],
+     [
+      "vastust",
+      "patee"
+     ],
+     [
+      "vastust",
+      "tehoton"
+     ],
+     [
+      "vastust",
+      "tehokas"
+     ],
+     [
+      "vastalau",
+      "voimassa"
+     ],
+     [
+      "pyynt",
+      "voimassa"
      ]
     ],
     "acknowledged": [
@@ -3650,7 +4812,57 @@
      [
       "vahvistuskoodi"
      ]
-    ]
+    ],
+    "notUsed": {
+     "use": [
+      [
+       "kayt"
+      ]
+     ],
+     "unused": [
+      [
+       "lopet",
+       "kayt"
+      ]
+     ],
+     "what": [
+      [
+       "tieto"
+      ],
+      [
+       "tiedot"
+      ],
+      [
+       "sisalto"
+      ]
+     ],
+     "except": [
+      [
+       "voitu"
+      ],
+      [
+       "voineet"
+      ],
+      [
+       "voida"
+      ],
+      [
+       "pysty"
+      ],
+      [
+       "valitettavasti"
+      ],
+      [
+       "hylat"
+      ],
+      [
+       "ei hyvaksytty"
+      ],
+      [
+       "jatka"
+      ]
+     ]
+    }
    }
   },
   "et": {
@@ -3821,6 +5033,26 @@
      [
       "kehtib",
       "nuud"
+     ],
+     [
+      "vastuva",
+      "joust"
+     ],
+     [
+      "vastuva",
+      "kehtiv"
+     ],
+     [
+      "vastuva",
+      "moju"
+     ],
+     [
+      "taotlus",
+      "joust"
+     ],
+     [
+      "taotlus",
+      "kehtib"
      ]
     ],
     "acknowledged": [
@@ -3901,7 +5133,51 @@
      [
       "kinnituskood"
      ]
-    ]
+    ],
+    "notUsed": {
+     "use": [
+      [
+       "kasut"
+      ]
+     ],
+     "unused": [
+      [
+       "lopeta",
+       "kasut"
+      ]
+     ],
+     "what": [
+      [
+       "teav"
+      ],
+      [
+       "andme"
+      ],
+      [
+       "sisu"
+      ]
+     ],
+     "except": [
+      [
+       "saanud"
+      ],
+      [
+       "ei saa"
+      ],
+      [
+       "voimalik"
+      ],
+      [
+       "kahjuks"
+      ],
+      [
+       "tagasi lukat"
+      ],
+      [
+       "jatka"
+      ]
+     ]
+    }
    }
   },
   "lv": {
@@ -4074,6 +5350,30 @@
      [
       "respekt",
       "iebildum"
+     ],
+     [
+      "iebildum",
+      "stajas speka"
+     ],
+     [
+      "iebildum",
+      "ir speka"
+     ],
+     [
+      "iebildum",
+      "ir deri"
+     ],
+     [
+      "iebildum",
+      "efektiv"
+     ],
+     [
+      "iebildum",
+      "darbojas"
+     ],
+     [
+      "pieprasijum",
+      "speka"
      ]
     ],
     "acknowledged": [
@@ -4143,7 +5443,71 @@
      [
       "verifikacijas kod"
      ]
-    ]
+    ],
+    "notUsed": {
+     "use": [
+      [
+       "izmanto"
+      ]
+     ],
+     "unused": [
+      [
+       "neizmanto"
+      ],
+      [
+       "netiks",
+       "izmanto"
+      ],
+      [
+       "netiek",
+       "izmanto"
+      ],
+      [
+       "partrauks",
+       "izmanto"
+      ]
+     ],
+     "what": [
+      [
+       "informacij"
+      ],
+      [
+       "dati"
+      ],
+      [
+       "datus"
+      ],
+      [
+       "saturs"
+      ],
+      [
+       "saturu"
+      ]
+     ],
+     "except": [
+      [
+       "nevarej"
+      ],
+      [
+       "nevaram"
+      ],
+      [
+       "nespej"
+      ],
+      [
+       "diemzel"
+      ],
+      [
+       "noraid"
+      ],
+      [
+       "nav pienemt"
+      ],
+      [
+       "turpin"
+      ]
+     ]
+    }
    }
   },
   "lt": {
@@ -4317,6 +5681,22 @@
      [
       "nedelsiant",
       "galio"
+     ],
+     [
+      "priestaravim",
+      "isigalioj"
+     ],
+     [
+      "priestaravim",
+      "veiksming"
+     ],
+     [
+      "priestaravim",
+      "galioj"
+     ],
+     [
+      "prasym",
+      "galioja"
      ]
     ],
     "acknowledged": [
@@ -4400,7 +5780,68 @@
      [
       "patikrinimo kod"
      ]
-    ]
+    ],
+    "notUsed": {
+     "use": [
+      [
+       "naudo"
+      ]
+     ],
+     "unused": [
+      [
+       "nebenaudo"
+      ],
+      [
+       "nenaudo"
+      ],
+      [
+       "nebus",
+       "naudoj"
+      ],
+      [
+       "nebebus",
+       "naudoj"
+      ],
+      [
+       "nustosime",
+       "naudoti"
+      ]
+     ],
+     "what": [
+      [
+       "informacij"
+      ],
+      [
+       "duomen"
+      ],
+      [
+       "turin"
+      ]
+     ],
+     "except": [
+      [
+       "negalejo"
+      ],
+      [
+       "negalim"
+      ],
+      [
+       "nepavyko"
+      ],
+      [
+       "deja"
+      ],
+      [
+       "atmest"
+      ],
+      [
+       "nepriimt"
+      ],
+      [
+       "toliau"
+      ]
+     ]
+    }
    }
   },
   "cs": {
@@ -4583,6 +6024,30 @@
      [
       "okamzite",
       "uplatn"
+     ],
+     [
+      "namit",
+      "v platnosti"
+     ],
+     [
+      "namit",
+      "ucinn"
+     ],
+     [
+      "namit",
+      "nabyl"
+     ],
+     [
+      "namit",
+      "je platn"
+     ],
+     [
+      "zadost",
+      "v platnosti"
+     ],
+     [
+      "zadost",
+      "plati"
      ]
     ],
     "acknowledged": [
@@ -4663,7 +6128,68 @@
      [
       "potvrzovaci kod"
      ]
-    ]
+    ],
+    "notUsed": {
+     "use": [
+      [
+       "pouzi"
+      ]
+     ],
+     "unused": [
+      [
+       "nebud",
+       "pouziv"
+      ],
+      [
+       "nebud",
+       "pouzit"
+      ],
+      [
+       "nepouzi"
+      ],
+      [
+       "prestaneme",
+       "pouziv"
+      ]
+     ],
+     "what": [
+      [
+       "informac"
+      ],
+      [
+       "udaj"
+      ],
+      [
+       "data"
+      ],
+      [
+       "obsah"
+      ]
+     ],
+     "except": [
+      [
+       "nemohli"
+      ],
+      [
+       "nelze"
+      ],
+      [
+       "nepodarilo"
+      ],
+      [
+       "bohuzel"
+      ],
+      [
+       "zamitnut"
+      ],
+      [
+       "neprijat"
+      ],
+      [
+       "pokracov"
+      ]
+     ]
+    }
    }
   },
   "sk": {
@@ -4845,6 +6371,30 @@
      [
       "okamzite",
       "uplatn"
+     ],
+     [
+      "namietk",
+      "v platnosti"
+     ],
+     [
+      "namietk",
+      "ucinn"
+     ],
+     [
+      "namietk",
+      "nadobud"
+     ],
+     [
+      "namietk",
+      "je platn"
+     ],
+     [
+      "ziadost",
+      "v platnosti"
+     ],
+     [
+      "ziadost",
+      "plati"
      ]
     ],
     "acknowledged": [
@@ -4926,7 +6476,68 @@
      [
       "potvrdzovaci kod"
      ]
-    ]
+    ],
+    "notUsed": {
+     "use": [
+      [
+       "pouzi"
+      ]
+     ],
+     "unused": [
+      [
+       "nebud",
+       "pouziv"
+      ],
+      [
+       "nebud",
+       "pouzit"
+      ],
+      [
+       "nepouzi"
+      ],
+      [
+       "prestaneme",
+       "pouziv"
+      ]
+     ],
+     "what": [
+      [
+       "informaci"
+      ],
+      [
+       "udaj"
+      ],
+      [
+       "data"
+      ],
+      [
+       "obsah"
+      ]
+     ],
+     "except": [
+      [
+       "nemohli"
+      ],
+      [
+       "nie je mozne"
+      ],
+      [
+       "nepodarilo"
+      ],
+      [
+       "bohuzial"
+      ],
+      [
+       "zamietnut"
+      ],
+      [
+       "neprijat"
+      ],
+      [
+       "pokracov"
+      ]
+     ]
+    }
    }
   },
   "sl": {
@@ -5094,6 +6705,26 @@
      [
       "uveljav",
       "odslej"
+     ],
+     [
+      "ugovor",
+      "v veljavi"
+     ],
+     [
+      "ugovor",
+      "ucink"
+     ],
+     [
+      "ugovor",
+      "veljaven"
+     ],
+     [
+      "zahtev",
+      "velja"
+     ],
+     [
+      "zahtev",
+      "v veljavi"
      ]
     ],
     "acknowledged": [
@@ -5162,7 +6793,62 @@
       "preverjaln",
       "kod"
      ]
-    ]
+    ],
+    "notUsed": {
+     "use": [
+      [
+       "uporab"
+      ]
+     ],
+     "unused": [
+      [
+       "ne bomo",
+       "uporab"
+      ],
+      [
+       "ne bodo",
+       "uporab"
+      ],
+      [
+       "prenehali",
+       "uporab"
+      ]
+     ],
+     "what": [
+      [
+       "informacij"
+      ],
+      [
+       "podatk"
+      ],
+      [
+       "vsebin"
+      ]
+     ],
+     "except": [
+      [
+       "nismo mogli"
+      ],
+      [
+       "ni mogoce"
+      ],
+      [
+       "ne moremo"
+      ],
+      [
+       "zal"
+      ],
+      [
+       "zavrn"
+      ],
+      [
+       "ni bil sprejet"
+      ],
+      [
+       "se naprej"
+      ]
+     ]
+    }
    }
   },
   "hr": {
@@ -5342,6 +7028,30 @@
      [
       "prihvat",
       "prigovor"
+     ],
+     [
+      "prigovor",
+      "na snazi"
+     ],
+     [
+      "prigovor",
+      "stupa"
+     ],
+     [
+      "prigovor",
+      "stupio"
+     ],
+     [
+      "prigovor",
+      "ucink"
+     ],
+     [
+      "zahtjev",
+      "na snazi"
+     ],
+     [
+      "zahtjev",
+      "vrijedi"
      ]
     ],
     "acknowledged": [
@@ -5429,7 +7139,73 @@
      [
       "verifikacijski kod"
      ]
-    ]
+    ],
+    "notUsed": {
+     "use": [
+      [
+       "korist"
+      ],
+      [
+       "upotreb"
+      ]
+     ],
+     "unused": [
+      [
+       "necemo",
+       "korist"
+      ],
+      [
+       "nece",
+       "korist"
+      ],
+      [
+       "necemo",
+       "upotreb"
+      ],
+      [
+       "nece",
+       "upotreb"
+      ],
+      [
+       "prestat",
+       "korist"
+      ]
+     ],
+     "what": [
+      [
+       "informacij"
+      ],
+      [
+       "podat"
+      ],
+      [
+       "sadrzaj"
+      ]
+     ],
+     "except": [
+      [
+       "nismo mogli"
+      ],
+      [
+       "nije moguce"
+      ],
+      [
+       "ne mozemo"
+      ],
+      [
+       "nazalost"
+      ],
+      [
+       "odbij"
+      ],
+      [
+       "nije prihvac"
+      ],
+      [
+       "nastavit"
+      ]
+     ]
+    }
    }
   },
   "hu": {
@@ -5601,6 +7377,34 @@
      [
       "mostantol",
       "ervenybe"
+     ],
+     [
+      "tiltakoz",
+      "hatalyba"
+     ],
+     [
+      "tiltakoz",
+      "hatalyos"
+     ],
+     [
+      "tiltakoz",
+      "ervenyes"
+     ],
+     [
+      "tiltakoz",
+      "ervenybe"
+     ],
+     [
+      "tiltakoz",
+      "ervenyben"
+     ],
+     [
+      "kerelem",
+      "hatalyos"
+     ],
+     [
+      "kerelm",
+      "hatalyba"
      ]
     ],
     "acknowledged": [
@@ -5687,7 +7491,64 @@
      [
       "ellenorzo kod"
      ]
-    ]
+    ],
+    "notUsed": {
+     "use": [
+      [
+       "hasznal"
+      ],
+      [
+       "felhasznal"
+      ]
+     ],
+     "unused": [
+      [
+       "nem hasznal"
+      ],
+      [
+       "nem fogj",
+       "hasznal"
+      ],
+      [
+       "felhagy",
+       "hasznal"
+      ]
+     ],
+     "what": [
+      [
+       "informaci"
+      ],
+      [
+       "adat"
+      ],
+      [
+       "tartalm"
+      ]
+     ],
+     "except": [
+      [
+       "nem tud"
+      ],
+      [
+       "nem lehet"
+      ],
+      [
+       "nem sikerult"
+      ],
+      [
+       "sajnos"
+      ],
+      [
+       "elutasit"
+      ],
+      [
+       "nem fogad"
+      ],
+      [
+       "tovabbra"
+      ]
+     ]
+    }
    }
   },
   "ro": {
@@ -5860,6 +7721,38 @@
      [
       "respect",
       "obiecti"
+     ],
+     [
+      "obiecti",
+      "in vigoare"
+     ],
+     [
+      "obiecti",
+      "intra in vigoare"
+     ],
+     [
+      "obiecti",
+      "efectiv"
+     ],
+     [
+      "obiecti",
+      "valabil"
+     ],
+     [
+      "obiecti",
+      "produce efecte"
+     ],
+     [
+      "opozit",
+      "in vigoare"
+     ],
+     [
+      "solicitar",
+      "in vigoare"
+     ],
+     [
+      "cerer",
+      "in vigoare"
      ]
     ],
     "acknowledged": [
@@ -5942,7 +7835,79 @@
      [
       "cod de confirmare"
      ]
-    ]
+    ],
+    "notUsed": {
+     "use": [
+      [
+       "utiliz"
+      ],
+      [
+       "folos"
+      ]
+     ],
+     "unused": [
+      [
+       "nu vom mai",
+       "utiliz"
+      ],
+      [
+       "nu vom mai",
+       "folos"
+      ],
+      [
+       "nu vor mai fi",
+       "utiliz"
+      ],
+      [
+       "nu vor mai fi",
+       "folos"
+      ],
+      [
+       "inceta",
+       "utiliz"
+      ]
+     ],
+     "what": [
+      [
+       "informati"
+      ],
+      [
+       "datele"
+      ],
+      [
+       "date"
+      ],
+      [
+       "continut"
+      ]
+     ],
+     "except": [
+      [
+       "nu am putut"
+      ],
+      [
+       "nu putem"
+      ],
+      [
+       "posibil"
+      ],
+      [
+       "din pacate"
+      ],
+      [
+       "respins"
+      ],
+      [
+       "refuz"
+      ],
+      [
+       "nu a fost acceptat"
+      ],
+      [
+       "continua"
+      ]
+     ]
+    }
    }
   },
   "bg": {
@@ -6116,6 +8081,30 @@
      [
       "занапред",
       "важи"
+     ],
+     [
+      "възражени",
+      "в сила"
+     ],
+     [
+      "възражени",
+      "влиза в сила"
+     ],
+     [
+      "възражени",
+      "влезе в сила"
+     ],
+     [
+      "възражени",
+      "валидн"
+     ],
+     [
+      "възражени",
+      "действ"
+     ],
+     [
+      "искане",
+      "в сила"
      ]
     ],
     "acknowledged": [
@@ -6185,7 +8174,62 @@
      [
       "код за проверка"
      ]
-    ]
+    ],
+    "notUsed": {
+     "use": [
+      [
+       "използ"
+      ]
+     ],
+     "unused": [
+      [
+       "спрем",
+       "използ"
+      ],
+      [
+       "спира",
+       "използ"
+      ],
+      [
+       "преустанов",
+       "използ"
+      ]
+     ],
+     "what": [
+      [
+       "информаци"
+      ],
+      [
+       "данни"
+      ],
+      [
+       "съдържани"
+      ]
+     ],
+     "except": [
+      [
+       "успяхме"
+      ],
+      [
+       "можем"
+      ],
+      [
+       "възможно"
+      ],
+      [
+       "за съжаление"
+      ],
+      [
+       "отхвърл"
+      ],
+      [
+       "не е прието"
+      ],
+      [
+       "продължав"
+      ]
+     ]
+    }
    }
   },
   "el": {
@@ -6383,6 +8427,34 @@
      [
       "ικανοποι",
       "αντιρρησ"
+     ],
+     [
+      "αντιρρησ",
+      "σε ισχυ"
+     ],
+     [
+      "αντιρρησ",
+      "τιθεται σε ισχυ"
+     ],
+     [
+      "αντιρρησ",
+      "ισχυει"
+     ],
+     [
+      "αντιρρησ",
+      "εγκυρ"
+     ],
+     [
+      "αντιρρησ",
+      "τεθηκε σε ισχυ"
+     ],
+     [
+      "αιτημα",
+      "σε ισχυ"
+     ],
+     [
+      "εναντιωσ",
+      "σε ισχυ"
      ]
     ],
     "acknowledged": [
@@ -6467,7 +8539,61 @@
      [
       "κωδικ επιβεβαιωσης"
      ]
-    ]
+    ],
+    "notUsed": {
+     "use": [
+      [
+       "χρησιμοποι"
+      ]
+     ],
+     "unused": [
+      [
+       "σταματ",
+       "χρησιμοποι"
+      ],
+      [
+       "παυ",
+       "χρησιμοποι"
+      ]
+     ],
+     "what": [
+      [
+       "πληροφορι"
+      ],
+      [
+       "δεδομεν"
+      ],
+      [
+       "περιεχομεν"
+      ]
+     ],
+     "except": [
+      [
+       "μπορεσαμε"
+      ],
+      [
+       "μπορουμε"
+      ],
+      [
+       "δυνατ"
+      ],
+      [
+       "δυστυχως"
+      ],
+      [
+       "απορριφθ"
+      ],
+      [
+       "απορριψ"
+      ],
+      [
+       "δεν εγινε δεκτ"
+      ],
+      [
+       "συνεχ"
+      ]
+     ]
+    }
    }
   },
   "ga": {
@@ -6626,6 +8752,26 @@
      [
       "bhfeidhm",
       "lathair"
+     ],
+     [
+      "agoid",
+      "i bhfeidhm"
+     ],
+     [
+      "agoid",
+      "bhfeidhm"
+     ],
+     [
+      "agoid",
+      "baili"
+     ],
+     [
+      "agoid",
+      "eifeacht"
+     ],
+     [
+      "iarratas",
+      "i bhfeidhm"
      ]
     ],
     "acknowledged": [
@@ -6698,7 +8844,64 @@
      [
       "cod fioraithe"
      ]
-    ]
+    ],
+    "notUsed": {
+     "use": [
+      [
+       "usaid"
+      ],
+      [
+       "usaidfimid"
+      ],
+      [
+       "usaidfear"
+      ]
+     ],
+     "unused": [
+      [
+       "stopfaimid",
+       "usaid"
+      ],
+      [
+       "scoirfimid",
+       "usaid"
+      ]
+     ],
+     "what": [
+      [
+       "faisneis"
+      ],
+      [
+       "sonrai"
+      ],
+      [
+       "abhar"
+      ]
+     ],
+     "except": [
+      [
+       "raibh muid in ann"
+      ],
+      [
+       "abalta"
+      ],
+      [
+       "feidir linn"
+      ],
+      [
+       "ar an drochuair"
+      ],
+      [
+       "diultaigh"
+      ],
+      [
+       "ni ghlacadh"
+      ],
+      [
+       "leanfaimid"
+      ]
+     ]
+    }
    }
   },
   "mt": {
@@ -6850,6 +9053,30 @@
      [
       "validu",
       "minnufih"
+     ],
+     [
+      "oggezzjon",
+      "fis sehh"
+     ],
+     [
+      "oggezzjon",
+      "effettiv"
+     ],
+     [
+      "oggezzjon",
+      "valida"
+     ],
+     [
+      "oggezzjon",
+      "tidhol fis sehh"
+     ],
+     [
+      "oggezzjon",
+      "dahlet fis sehh"
+     ],
+     [
+      "talba",
+      "fis sehh"
      ]
     ],
     "acknowledged": [
@@ -6923,7 +9150,71 @@
       "kodic",
       "konferma"
      ]
-    ]
+    ],
+    "notUsed": {
+     "use": [
+      [
+       "nuzaw"
+      ],
+      [
+       "tintuza"
+      ],
+      [
+       "jintuza"
+      ],
+      [
+       "uzaw"
+      ]
+     ],
+     "unused": [
+      [
+       "ma",
+       "nibqghux",
+       "nuzaw"
+      ],
+      [
+       "nieqfu",
+       "nuzaw"
+      ]
+     ],
+     "what": [
+      [
+       "informazzjoni"
+      ],
+      [
+       "data"
+      ],
+      [
+       "dejta"
+      ],
+      [
+       "kontenut"
+      ]
+     ],
+     "except": [
+      [
+       "stajniex"
+      ],
+      [
+       "nistghux"
+      ],
+      [
+       "possibbli"
+      ],
+      [
+       "sfortunatament"
+      ],
+      [
+       "michuda"
+      ],
+      [
+       "irrifjut"
+      ],
+      [
+       "nkomplu"
+      ]
+     ]
+    }
    }
   }
  },

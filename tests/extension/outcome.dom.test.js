@@ -85,6 +85,14 @@ const REWORDED = [
   ["bg", "form replaced", "Нещо се обърка. Опитайте отново.", "failed", "error"],
   ["nl", "form replaced", "Je bezwaar is ontvangen en wordt voortaan toegepast.", "confirmed", "Dutch"],
   ["es", "role=status", "Hemos recibido tu oposición y se aplicará a partir de ahora.", "confirmed", "Spanish"],
+  // "In effect" (A) and "your information will not be used" (B): the negation of B confirms.
+  ["en", "form replaced", "Your objection is now in effect.", "confirmed", "A: in effect"],
+  ["en", "role=status", "We won't use your information for AI at Meta from today.", "confirmed", "B: a negated use confirms"],
+  ["de", "h2", "Wir werden deine Daten nicht mehr für KI bei Meta verwenden.", "confirmed", "B: German verb at the end"],
+  ["fr", "role=status", "Votre opposition est désormais en vigueur.", "confirmed", "A: en vigueur"],
+  ["en", "form replaced", "Your objection was not accepted.", null, "a negated acceptance stays unrecognised"],
+  ["en", "role=status", "We won't be able to process your objection. Please try again.", "failed", "inability and error wording win"],
+  ["de", "form replaced", "Leider können wir deine Informationen nicht von der KI bei Meta ausnehmen.", null, "a refusal with 'nicht' never confirms"],
 ];
 
 for (const [lang, how, sentence, status, proves] of REWORDED) {
@@ -157,6 +165,17 @@ test("validation next to a field gives Meta's words as the reason", () => {
   const v = p.judge();
   assert.equal(v.status, "failed");
   assert.equal(v.reason, "Bitte gib eine gültige E-Mail-Adresse ein.");
+  p.close();
+});
+
+test("an 'in effect' or 'will not be used' sentence that was on the page before Send does not confirm", () => {
+  const notice = "<p>Your objection is now in effect.</p><p>We won't use your information for AI at Meta from today.</p>";
+  const p = page("en", { extra: notice });
+  p.doc.querySelector("form").outerHTML = `<div>${notice}</div>`;
+  assert.equal(p.judge(), null, "the same sentences, moved into the form's place, are not Meta's answer");
+  p.doc.getElementById("form-status")?.remove();
+  p.doc.querySelector("main").insertAdjacentHTML("beforeend", "<h2>Your objection is in force.</h2>");
+  assert.equal(p.judge().status, "confirmed", "a new sentence still counts");
   p.close();
 });
 
