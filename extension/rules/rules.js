@@ -263,7 +263,14 @@
      "wasn",
      "didn",
      "hasn",
-     "haven"
+     "haven",
+     "won",
+     "isn",
+     "doesn",
+     "don",
+     "aren",
+     "weren",
+     "wouldn"
     ],
     "confirmation": [
      [
@@ -601,6 +608,18 @@
       ],
       [
        "still"
+      ],
+      [
+       "if"
+      ],
+      [
+       "once"
+      ],
+      [
+       "unless"
+      ],
+      [
+       "whether"
       ]
      ]
     }
@@ -1053,6 +1072,15 @@
       ],
       [
        "leider"
+      ],
+      [
+       "falls"
+      ],
+      [
+       "sofern"
+      ],
+      [
+       "wenn"
       ]
      ]
     }
@@ -1423,6 +1451,21 @@
       ],
       [
        "continu"
+      ],
+      [
+       "si votre"
+      ],
+      [
+       "si nous"
+      ],
+      [
+       "si elle"
+      ],
+      [
+       "lorsque"
+      ],
+      [
+       "une fois"
       ]
      ]
     }
@@ -1808,6 +1851,21 @@
       ],
       [
        "continu"
+      ],
+      [
+       "qualora"
+      ],
+      [
+       "se la"
+      ],
+      [
+       "se accett"
+      ],
+      [
+       "se accolt"
+      ],
+      [
+       "una volta"
       ]
      ]
     }
@@ -2164,6 +2222,18 @@
       ],
       [
        "blijven"
+      ],
+      [
+       "als"
+      ],
+      [
+       "indien"
+      ],
+      [
+       "zodra"
+      ],
+      [
+       "wanneer"
       ]
      ]
     }
@@ -2521,6 +2591,21 @@
       ],
       [
        "continu"
+      ],
+      [
+       "si tu"
+      ],
+      [
+       "si la"
+      ],
+      [
+       "si se"
+      ],
+      [
+       "en caso de"
+      ],
+      [
+       "una vez"
       ]
      ]
     }
@@ -2882,6 +2967,18 @@
       ],
       [
        "continu"
+      ],
+      [
+       "se a"
+      ],
+      [
+       "se o"
+      ],
+      [
+       "caso"
+      ],
+      [
+       "uma vez"
       ]
      ]
     }
@@ -3242,6 +3339,18 @@
       ],
       [
        "nadal"
+      ],
+      [
+       "jesli"
+      ],
+      [
+       "jezeli"
+      ],
+      [
+       "gdy"
+      ],
+      [
+       "o ile"
       ]
      ]
     }
@@ -3571,6 +3680,21 @@
       ],
       [
        "fortsatt"
+      ],
+      [
+       "om din"
+      ],
+      [
+       "om vi"
+      ],
+      [
+       "om den"
+      ],
+      [
+       "ifall"
+      ],
+      [
+       "sa snart"
       ]
      ]
     }
@@ -3896,6 +4020,12 @@
       ],
       [
        "fortsaette"
+      ],
+      [
+       "hvis"
+      ],
+      [
+       "safremt"
       ]
      ]
     }
@@ -4232,6 +4362,15 @@
       ],
       [
        "fortsette"
+      ],
+      [
+       "hvis"
+      ],
+      [
+       "dersom"
+      ],
+      [
+       "om vi"
       ]
      ]
     }
@@ -4529,6 +4668,15 @@
       ],
       [
        "afram"
+      ],
+      [
+       "ef andmael"
+      ],
+      [
+       "ef vid"
+      ],
+      [
+       "ef beidni"
       ]
      ]
     }
@@ -4860,6 +5008,12 @@
       ],
       [
        "jatka"
+      ],
+      [
+       "jos"
+      ],
+      [
+       "mikali"
       ]
      ]
     }
@@ -5175,6 +5329,12 @@
       ],
       [
        "jatka"
+      ],
+      [
+       "kui"
+      ],
+      [
+       "juhul"
       ]
      ]
     }
@@ -5505,6 +5665,18 @@
       ],
       [
        "turpin"
+      ],
+      [
+       "ja jusu"
+      ],
+      [
+       "ja mes"
+      ],
+      [
+       "ja iebildum"
+      ],
+      [
+       "gadijuma"
       ]
      ]
     }
@@ -5839,6 +6011,9 @@
       ],
       [
        "toliau"
+      ],
+      [
+       "jei"
       ]
      ]
     }
@@ -6187,6 +6362,18 @@
       ],
       [
        "pokracov"
+      ],
+      [
+       "pokud"
+      ],
+      [
+       "jestli"
+      ],
+      [
+       "jakmile"
+      ],
+      [
+       "v pripade"
       ]
      ]
     }
@@ -6535,6 +6722,21 @@
       ],
       [
        "pokracov"
+      ],
+      [
+       "ak vasa"
+      ],
+      [
+       "ak vam"
+      ],
+      [
+       "ak bude"
+      ],
+      [
+       "pokial"
+      ],
+      [
+       "v pripade"
       ]
      ]
     }
@@ -6846,6 +7048,18 @@
       ],
       [
        "se naprej"
+      ],
+      [
+       "ce bo"
+      ],
+      [
+       "ce vas"
+      ],
+      [
+       "ce je"
+      ],
+      [
+       "v primeru"
       ]
      ]
     }
@@ -7203,6 +7417,12 @@
       ],
       [
        "nastavit"
+      ],
+      [
+       "ako"
+      ],
+      [
+       "u slucaju"
       ]
      ]
     }
@@ -7546,6 +7766,18 @@
       ],
       [
        "tovabbra"
+      ],
+      [
+       "ha a"
+      ],
+      [
+       "ha elfogad"
+      ],
+      [
+       "amennyiben"
+      ],
+      [
+       "amint"
       ]
      ]
     }
@@ -7905,6 +8137,15 @@
       ],
       [
        "continua"
+      ],
+      [
+       "daca"
+      ],
+      [
+       "in cazul"
+      ],
+      [
+       "odata ce"
       ]
      ]
     }
@@ -8227,6 +8468,15 @@
       ],
       [
        "продължав"
+      ],
+      [
+       "ако"
+      ],
+      [
+       "в случай"
+      ],
+      [
+       "след като"
       ]
      ]
     }
@@ -8591,6 +8841,18 @@
       ],
       [
        "συνεχ"
+      ],
+      [
+       "εαν"
+      ],
+      [
+       "αν η"
+      ],
+      [
+       "αν γινει"
+      ],
+      [
+       "σε περιπτωση"
       ]
      ]
     }
@@ -8899,6 +9161,15 @@
       ],
       [
        "leanfaimid"
+      ],
+      [
+       "ma ghlac"
+      ],
+      [
+       "ma cheadaitear"
+      ],
+      [
+       "ma ta"
       ]
      ]
     }
@@ -9212,6 +9483,15 @@
       ],
       [
        "nkomplu"
+      ],
+      [
+       "jekk"
+      ],
+      [
+       "ladarba"
+      ],
+      [
+       "f kaz"
       ]
      ]
     }

@@ -92,6 +92,22 @@ const CONFIRMING = [
   ["ro", "B", "Nu vom mai folosi informațiile tale pentru IA de la Meta.", "nu vom mai folosi"],
   ["lv", "B", "Mēs vairs neizmantosim jūsu datus Meta mākslīgajam intelektam.", "negation as a prefix"],
   ["hr", "B", "Nećemo više koristiti vaše podatke za AI u Meti.", "nećemo koristiti"],
+  ["pt", "A", "A tua oposição já está em vigor.", "em vigor"],
+  ["ro", "A", "Obiecția ta este acum în vigoare.", "în vigoare"],
+  ["bg", "A", "Възражението ви вече е в сила.", "в сила"],
+  ["da", "A", "Din indsigelse træder i kraft i dag.", "i kraft"],
+  ["no", "A", "Innsigelsen din gjelder fra i dag.", "gjelder"],
+  ["sk", "A", "Vaša námietka je odteraz v platnosti.", "v platnosti"],
+  ["sl", "A", "Vaš ugovor od danes velja.", "velja"],
+  ["hr", "A", "Vaš prigovor je sada na snazi.", "na snazi"],
+  ["lt", "A", "Jūsų prieštaravimas įsigaliojo.", "įsigaliojo"],
+  ["lv", "A", "Jūsu iebildums ir stājies spēkā.", "spēkā"],
+  ["et", "A", "Teie vastuväide jõustus täna.", "jõustus"],
+  ["is", "A", "Andmæli þín eru nú í gildi.", "í gildi"],
+  ["ga", "A", "Tá d'agóid i bhfeidhm anois.", "i bhfeidhm"],
+  ["mt", "A", "L-oġġezzjoni tiegħek issa hija fis-seħħ.", "fis-seħħ"],
+  ["mt", "B", "Ma nużawx aktar l-informazzjoni tiegħek għall-IA f'Meta.", "ma ... x negation"],
+  ["ga", "B", "Ní úsáidfimid d'fhaisnéis le haghaidh AI ag Meta a thuilleadh.", "ní + úsáidfimid"],
 ];
 
 // [language, sentence, what it proves]
@@ -122,6 +138,10 @@ const NOT_CONFIRMING = [
   ["cs", "Bohužel vaše údaje nadále používáme.", "Czech refusal"],
   ["el", "Δυστυχώς δεν μπορούμε να σταματήσουμε να χρησιμοποιούμε τα δεδομένα σας.", "Greek refusal"],
   ["en", "We will not use AI to read your request.", "a negated use without 'your information/data' or AI at Meta"],
+  ["en", "If your objection is approved, we won't use your information for AI at Meta.", "a condition is a promise, not a confirmation"],
+  ["de", "Falls wir deinem Widerspruch stattgeben, werden deine Daten nicht mehr verwendet.", "German condition"],
+  ["es", "Si se acepta tu oposición, no usaremos tu información para la IA de Meta.", "Spanish condition"],
+  ["fi", "Jos vastustuksesi hyväksytään, emme käytä tietojasi.", "Finnish condition"],
 ];
 
 for (const [lang, family, sentence, proves] of CONFIRMING) {
