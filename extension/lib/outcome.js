@@ -16,6 +16,9 @@
 //   a button. Sentences are matched on tokens against the language's cue families (and English):
 //   validation next to a field > error > code > confirmation > acknowledged (→ "submitted") >
 //   validation wording while the form is still there. A form replaced by text with no cue → null.
+//   A sentence with a negation word never confirms, except "your information will not be used
+//   (any more) for AI at Meta" (the rules' answer.notUsed, matched by matcher.answerCue), which
+//   does unless it also says inability, refusal or a condition ("could", "rejected", "if").
 // visibleAnswer(doc, base) → the evidence of what changed ({answer_text: "", found_in: "none",
 //   snapshot: ""} when nothing did), for "sent, answer not recognised".
 // evidence = {answer_text: ≤ 2000 characters of the changed visible text (never a control's value),
