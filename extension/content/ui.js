@@ -185,7 +185,11 @@ button.link{display:block;padding:0;background:none;color:#0a4fa8;font-weight:40
         return; // not connected or not a popover any more: restore() comes next
       }
       below = new Set(othersInTopLayer());
-      for (const g of guards.values()) g.reset();
+      // Raised: the steady time starts again now, seen at once (not at the next, maybe slow, look).
+      for (const [control, g] of guards) {
+        g.reset();
+        if (!control.hidden) g.sample();
+      }
     }
 
     // Whether the page has put something into the top layer since our last raise.
@@ -242,10 +246,9 @@ button.link{display:block;padding:0;background:none;color:#0a4fa8;font-weight:40
       }
       restore();
       if (!isOpen()) raise();
-      if (!ticker) {
-        for (const [control, g] of guards) if (!control.hidden) g.sample();
-        schedule();
-      }
+      // What is shown changed: look now (a control just shown starts its steady time at once).
+      for (const [control, g] of guards) if (!control.hidden) g.sample();
+      schedule();
     }
 
     function refuse(verdict) {
