@@ -8,7 +8,7 @@ import { createHostClient } from "../lib/host-client.js";
 import { createOutbox } from "../lib/outbox.js";
 import { createFillDataSource } from "../lib/fill-data.js";
 import { openPrivateStore, createRoutedStorage } from "../lib/private-store.js";
-import { createUiHandlers, onInstalled, onStartup, shrinkJpeg } from "./ui-api.js";
+import { createUiHandlers, onInstalled, firstRunOnce, shrinkJpeg } from "./ui-api.js";
 import { createDispatcher, senderRole, MessageError } from "../lib/messages.js";
 import { submissionFrom, eventFrom, browserLabel } from "../lib/records.js";
 import { createIntentStore } from "./intents.js";
@@ -108,13 +108,19 @@ api.runtime.onMessage.addListener((message, sender, sendResponse) => {
   return true; // the reply comes asynchronously
 });
 api.tabs.onRemoved.addListener((tabId) => core.forgetTab(tabId));
-const firstRun = { value: false }; // one page per worker life: onInstalled or onStartup, not both
+const firstRun = { value: false }; // one first-run page per worker life: onInstalled or firstRunOnce
+const FIRST_RUN_KEY = "firstRunShown";
 api.runtime.onInstalled.addListener((details) => {
   if (firstRun.value) return;
   firstRun.value = true;
+  api.storage.local.set({ [FIRST_RUN_KEY]: true }).catch(() => undefined);
   onInstalled(details, runtime);
 });
-api.runtime.onStartup.addListener(() => onStartup(runtime, { isSetUp: async () => (await fillData.get("en")).ready, shown: firstRun }));
+firstRunOnce(runtime, {
+  isSetUp: async () => (await fillData.get("en")).ready,
+  shown: firstRun,
+  flag: { get: async () => (await api.storage.local.get(FIRST_RUN_KEY))[FIRST_RUN_KEY] === true, set: () => api.storage.local.set({ [FIRST_RUN_KEY]: true }) },
+}).catch(() => undefined);
 client.onStatusChange((status) => {
   if (status.connected) flush();
 });

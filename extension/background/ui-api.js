@@ -9,7 +9,8 @@
 //  shrink(dataUrl, scale, quality) → data URL (JPEG), bindings (background/bindings.js:
 //  latestForTab(tabId) → {clientId, formOrigin, formPath, pressedAt} | null), uuid() → string}.
 // onInstalled(details, runtime) opens the options page (first-run walkthrough) on a fresh install;
-// onStartup(runtime, {isSetUp, shown}) opens it at a browser start while the profile is not set up.
+// firstRunOnce(runtime, {isSetUp, shown, flag}) opens it the first time the background runs in a
+// profile whose person is not set up (Firefox: add-ons the installer put in get no onInstalled).
 //
 // Outbox, for the options page: outbox.list → {waiting: [summary], rejected: [summary]} where a
 // summary is {key, kind, what: {platform, form_id, account_email, status, client_id}, added_at,
@@ -224,13 +225,17 @@ export function onInstalled(details, runtime) {
   return undefined;
 }
 
-// A browser start with Objector installed but the person's profile not set up: the first-run page
-// once more. Firefox fires no onInstalled for an add-on the installer put into the profile
-// (installer/README.md), so without this the walkthrough would never appear there.
-// isSetUp() → Promise<boolean>; shown(): a flag so that one start opens it at most once.
-export async function onStartup(runtime, { isSetUp, shown }) {
+// The first time Objector's background runs in a browser profile, with the person's profile not set
+// up: the first-run page, once for good. Firefox fires no onInstalled (nor, measured, onStartup) for
+// an add-on the installer put into the profile (installer/README.md), so this runs at every start
+// of the background and a stored flag keeps it to one page; `shown` (in memory) keeps it from
+// doubling the onInstalled page in the same worker life.
+// flag: {get() → Promise<boolean>, set() → Promise}; isSetUp() → Promise<boolean>.
+export async function firstRunOnce(runtime, { isSetUp, shown, flag }) {
+  if (shown.value || (await flag.get())) return false;
   if (shown.value) return false;
   shown.value = true;
+  await flag.set();
   let ready = true;
   try {
     ready = await isSetUp();

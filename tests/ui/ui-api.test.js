@@ -3,7 +3,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { createHostClient } from "../../extension/lib/host-client.js";
 import { createOutbox } from "../../extension/lib/outbox.js";
-import { createUiHandlers, onInstalled, onStartup, installCommandFor, PAGE_HOST_TYPES } from "../../extension/background/ui-api.js";
+import { createUiHandlers, onInstalled, firstRunOnce, installCommandFor, PAGE_HOST_TYPES } from "../../extension/background/ui-api.js";
 import { createFakeHost, createMemoryStorage } from "./support/fake-host.js";
 
 function setup({ installed = true, os = "linux" } = {}) {
@@ -73,18 +73,18 @@ test("outbox.status and outbox.flush report pending records and deliver them", a
   assert.deepEqual(await h["outbox.status"](), { pending: 0, rejected: 0, lastError: null });
 });
 
-test("onStartup opens the first-run page once while the profile is not set up (Firefox: an installed add-on gets no onInstalled)", async () => {
+test("firstRunOnce opens the first-run page the first time the background runs without a set-up profile, once for good (Firefox: an installed add-on gets no onInstalled)", async () => {
   let opened = 0;
   const runtime = { openOptionsPage: async () => void (opened += 1) };
-  assert.equal(await onStartup(runtime, { isSetUp: async () => false, shown: { value: false } }), true);
+  const stored = { v: false };
+  const flag = { get: async () => stored.v, set: async () => void (stored.v = true) };
+  assert.equal(await firstRunOnce(runtime, { isSetUp: async () => false, shown: { value: false }, flag }), true);
   assert.equal(opened, 1);
-  const once = { value: false };
-  await onStartup(runtime, { isSetUp: async () => false, shown: once });
-  await onStartup(runtime, { isSetUp: async () => false, shown: once });
-  assert.equal(opened, 2, "at most once per start");
-  assert.equal(await onStartup(runtime, { isSetUp: async () => true, shown: { value: false } }), false, "set up: no page");
-  assert.equal(await onStartup(runtime, { isSetUp: async () => Promise.reject(new Error("host gone")), shown: { value: false } }), false, "cannot tell: no page");
-  assert.equal(opened, 2);
+  assert.equal(await firstRunOnce(runtime, { isSetUp: async () => false, shown: { value: false }, flag }), false, "a later start (a new worker) opens nothing");
+  assert.equal(await firstRunOnce(runtime, { isSetUp: async () => false, shown: { value: true }, flag: { get: async () => false, set: async () => {} } }), false, "onInstalled already opened it in this worker");
+  assert.equal(await firstRunOnce(runtime, { isSetUp: async () => true, shown: { value: false }, flag: { get: async () => false, set: async () => {} } }), false, "set up already: no page");
+  assert.equal(await firstRunOnce(runtime, { isSetUp: async () => Promise.reject(new Error("host gone")), shown: { value: false }, flag: { get: async () => false, set: async () => {} } }), false, "cannot tell: no page");
+  assert.equal(opened, 1);
 });
 
 test("onInstalled opens the options page on a fresh install only", async () => {
