@@ -487,6 +487,66 @@
      ],
      [
       "didn t work"
+     ],
+     [
+      "server",
+      "problem"
+     ],
+     [
+      "server",
+      "error"
+     ],
+     [
+      "temporary",
+      "error"
+     ],
+     [
+      "temporarily unavailable"
+     ],
+     [
+      "try",
+      "in a moment"
+     ],
+     [
+      "try",
+      "in a few minutes"
+     ],
+     [
+      "did not go through"
+     ],
+     [
+      "didn t go through"
+     ],
+     [
+      "could not",
+      "be sent"
+     ],
+     [
+      "couldn t",
+      "be sent"
+     ],
+     [
+      "could not",
+      "send"
+     ],
+     [
+      "unable",
+      "send"
+     ],
+     [
+      "failed to",
+      "send"
+     ],
+     [
+      "failed to",
+      "submit"
+     ],
+     [
+      "oops"
+     ],
+     [
+      "try",
+      "later"
      ]
     ],
     "validation": [
@@ -982,6 +1042,36 @@
      [
       "versuch",
       "nochmal"
+     ],
+     [
+      "server",
+      "problem"
+     ],
+     [
+      "serverfehler"
+     ],
+     [
+      "vorubergehend",
+      "fehler"
+     ],
+     [
+      "vorubergehend",
+      "nicht verfugbar"
+     ],
+     [
+      "versuch",
+      "spater"
+     ],
+     [
+      "konnte nicht",
+      "gesendet"
+     ],
+     [
+      "konnte nicht",
+      "ubermittelt"
+     ],
+     [
+      "hoppla"
      ]
     ],
     "validation": [
@@ -1353,6 +1443,39 @@
      [
       "quelque chose",
       "mal passe"
+     ],
+     [
+      "serveur",
+      "probleme"
+     ],
+     [
+      "erreur",
+      "serveur"
+     ],
+     [
+      "erreur",
+      "temporaire"
+     ],
+     [
+      "temporairement indisponible"
+     ],
+     [
+      "n a pas pu etre envoy"
+     ],
+     [
+      "pas pu",
+      "envoy"
+     ],
+     [
+      "impossible",
+      "envoy"
+     ],
+     [
+      "oups"
+     ],
+     [
+      "echec",
+      "envoi"
      ]
     ],
     "validation": [
@@ -1755,6 +1878,32 @@
      [
       "possibile",
       "elabor"
+     ],
+     [
+      "problema",
+      "server"
+     ],
+     [
+      "errore",
+      "server"
+     ],
+     [
+      "errore temporaneo"
+     ],
+     [
+      "temporaneamente non disponibile"
+     ],
+     [
+      "non e stat",
+      "inviat"
+     ],
+     [
+      "impossibile",
+      "inviar"
+     ],
+     [
+      "invio",
+      "non riuscito"
      ]
     ],
     "validation": [
@@ -2138,6 +2287,38 @@
      [
       "lukt",
       "niet"
+     ],
+     [
+      "serverprobleem"
+     ],
+     [
+      "serverfout"
+     ],
+     [
+      "probleem",
+      "server"
+     ],
+     [
+      "tijdelijk",
+      "fout"
+     ],
+     [
+      "tijdelijk niet beschikbaar"
+     ],
+     [
+      "kon niet",
+      "verzonden"
+     ],
+     [
+      "niet",
+      "verstuurd worden"
+     ],
+     [
+      "oeps"
+     ],
+     [
+      "verzenden",
+      "mislukt"
      ]
     ],
     "validation": [
@@ -2485,6 +2666,37 @@
      [
       "ocurrio",
       "error"
+     ],
+     [
+      "problema",
+      "servidor"
+     ],
+     [
+      "error",
+      "servidor"
+     ],
+     [
+      "error temporal"
+     ],
+     [
+      "temporalmente no disponible"
+     ],
+     [
+      "no se pudo enviar"
+     ],
+     [
+      "no se ha podido enviar"
+     ],
+     [
+      "no pudo",
+      "enviar"
+     ],
+     [
+      "ups"
+     ],
+     [
+      "envio",
+      "fallido"
      ]
     ],
     "validation": [
@@ -2863,6 +3075,33 @@
      [
       "possivel",
       "process"
+     ],
+     [
+      "problema",
+      "servidor"
+     ],
+     [
+      "erro",
+      "servidor"
+     ],
+     [
+      "erro temporario"
+     ],
+     [
+      "temporariamente indisponivel"
+     ],
+     [
+      "nao foi possivel enviar"
+     ],
+     [
+      "nao pode ser enviad"
+     ],
+     [
+      "ups"
+     ],
+     [
+      "envio",
+      "falhou"
      ]
     ],
     "validation": [
@@ -3236,6 +3475,34 @@
      [
       "wystapil",
       "blad"
+     ],
+     [
+      "problem",
+      "serwer"
+     ],
+     [
+      "blad serwera"
+     ],
+     [
+      "tymczasow",
+      "blad"
+     ],
+     [
+      "chwilowo niedostepn"
+     ],
+     [
+      "nie zostal",
+      "wyslan"
+     ],
+     [
+      "nie udalo sie wyslac"
+     ],
+     [
+      "nie mozna",
+      "wyslac"
+     ],
+     [
+      "ups"
      ]
     ],
     "validation": [
@@ -3591,6 +3858,29 @@
      [
       "fel",
       "uppstod"
+     ],
+     [
+      "serverfel"
+     ],
+     [
+      "problem",
+      "server"
+     ],
+     [
+      "tillfalligt",
+      "fel"
+     ],
+     [
+      "tillfalligt otillganglig"
+     ],
+     [
+      "kunde inte skickas"
+     ],
+     [
+      "gick inte att skicka"
+     ],
+     [
+      "hoppsan"
      ]
     ],
     "validation": [
@@ -3930,6 +4220,30 @@
      [
       "kunne ikke",
       "behandl"
+     ],
+     [
+      "serverfejl"
+     ],
+     [
+      "problem",
+      "server"
+     ],
+     [
+      "midlertidig",
+      "fejl"
+     ],
+     [
+      "midlertidigt utilgaengelig"
+     ],
+     [
+      "kunne ikke sendes"
+     ],
+     [
+      "kunne ikke",
+      "sende"
+     ],
+     [
+      "ups"
      ]
     ],
     "validation": [
@@ -4269,6 +4583,27 @@
      [
       "oppstod",
       "feil"
+     ],
+     [
+      "serverfeil"
+     ],
+     [
+      "problem",
+      "server"
+     ],
+     [
+      "midlertidig",
+      "feil"
+     ],
+     [
+      "midlertidig utilgjengelig"
+     ],
+     [
+      "kunne ikke sendes"
+     ],
+     [
+      "kunne ikke",
+      "sende"
      ]
     ],
     "validation": [
@@ -4581,6 +4916,32 @@
      [
       "villa",
       "kom upp"
+     ],
+     [
+      "villa",
+      "thjon"
+     ],
+     [
+      "vandamal",
+      "thjon"
+     ],
+     [
+      "timabundin villa"
+     ],
+     [
+      "ekki tiltaek"
+     ],
+     [
+      "ekki tokst ad senda"
+     ],
+     [
+      "ekki var haegt ad senda"
+     ],
+     [
+      "ubbs"
+     ],
+     [
+      "ups"
      ]
     ],
     "validation": [
@@ -4927,6 +5288,34 @@
      ],
      [
       "tapahtui virhe"
+     ],
+     [
+      "palvelin",
+      "ongelma"
+     ],
+     [
+      "palvelinvirhe"
+     ],
+     [
+      "tilapainen virhe"
+     ],
+     [
+      "tilapaisesti poissa"
+     ],
+     [
+      "ei voitu lahettaa"
+     ],
+     [
+      "lahetys epaonnistui"
+     ],
+     [
+      "hups"
+     ],
+     [
+      "hupsis"
+     ],
+     [
+      "lahettaminen epaonnistui"
      ]
     ],
     "validation": [
@@ -5255,6 +5644,28 @@
      [
       "proovi",
       "veel kord"
+     ],
+     [
+      "serveri",
+      "probleem"
+     ],
+     [
+      "serveri viga"
+     ],
+     [
+      "ajutine viga"
+     ],
+     [
+      "ajutiselt kattesaamatu"
+     ],
+     [
+      "ei saanud saata"
+     ],
+     [
+      "saatmine ebaonnestus"
+     ],
+     [
+      "ups"
      ]
     ],
     "validation": [
@@ -5568,6 +5979,30 @@
      [
       "neizdevas",
       "apstrad"
+     ],
+     [
+      "servera",
+      "kluda"
+     ],
+     [
+      "servera",
+      "problem"
+     ],
+     [
+      "islaicig",
+      "kluda"
+     ],
+     [
+      "islaicigi nav pieejam"
+     ],
+     [
+      "neizdevas nosutit"
+     ],
+     [
+      "nevareja nosutit"
+     ],
+     [
+      "ups"
      ]
     ],
     "validation": [
@@ -5917,6 +6352,29 @@
      ],
      [
       "ivyko klaida"
+     ],
+     [
+      "serverio",
+      "klaida"
+     ],
+     [
+      "serverio",
+      "problem"
+     ],
+     [
+      "laikina klaida"
+     ],
+     [
+      "laikinai nepasiekiam"
+     ],
+     [
+      "nepavyko issiusti"
+     ],
+     [
+      "negalejome issiusti"
+     ],
+     [
+      "ups"
      ]
     ],
     "validation": [
@@ -6267,6 +6725,37 @@
      [
       "nelze",
       "zpracov"
+     ],
+     [
+      "problem",
+      "server"
+     ],
+     [
+      "chyb",
+      "server"
+     ],
+     [
+      "docasn",
+      "chyb"
+     ],
+     [
+      "docasne nedostupn"
+     ],
+     [
+      "nepodarilo",
+      "odeslat"
+     ],
+     [
+      "nelze odeslat"
+     ],
+     [
+      "nebylo mozne odeslat"
+     ],
+     [
+      "jejda"
+     ],
+     [
+      "ups"
      ]
     ],
     "validation": [
@@ -6627,6 +7116,35 @@
      [
       "nepodarilo",
       "spracov"
+     ],
+     [
+      "problem",
+      "server"
+     ],
+     [
+      "chyba servera"
+     ],
+     [
+      "docasna chyba"
+     ],
+     [
+      "docasne nedostupn"
+     ],
+     [
+      "nepodarilo",
+      "odoslat"
+     ],
+     [
+      "nie je mozne odoslat"
+     ],
+     [
+      "nebolo mozne odoslat"
+     ],
+     [
+      "ups"
+     ],
+     [
+      "hups"
      ]
     ],
     "validation": [
@@ -6961,6 +7479,28 @@
      [
       "ni bilo mogoce",
       "obdel"
+     ],
+     [
+      "tezava",
+      "streznik"
+     ],
+     [
+      "napaka streznika"
+     ],
+     [
+      "zacasna napaka"
+     ],
+     [
+      "zacasno nedosegljiv"
+     ],
+     [
+      "ni bilo mogoce poslati"
+     ],
+     [
+      "posiljanje ni uspelo"
+     ],
+     [
+      "ups"
      ]
     ],
     "validation": [
@@ -7315,6 +7855,31 @@
      [
       "nije moguce",
       "obrad"
+     ],
+     [
+      "problem",
+      "posluzitelj"
+     ],
+     [
+      "pogreska posluzitelja"
+     ],
+     [
+      "privremena pogreska"
+     ],
+     [
+      "privremeno nedostupn"
+     ],
+     [
+      "nije moguce poslati"
+     ],
+     [
+      "slanje nije uspjelo"
+     ],
+     [
+      "nije poslan"
+     ],
+     [
+      "ups"
      ]
     ],
     "validation": [
@@ -7671,6 +8236,35 @@
      [
       "nem",
       "feldolgozhat"
+     ],
+     [
+      "szerver",
+      "hiba"
+     ],
+     [
+      "szerverhiba"
+     ],
+     [
+      "szerver",
+      "problema"
+     ],
+     [
+      "atmeneti hiba"
+     ],
+     [
+      "ideiglenesen nem elerheto"
+     ],
+     [
+      "nem sikerult elkuldeni"
+     ],
+     [
+      "nem lehetett elkuldeni"
+     ],
+     [
+      "hoppa"
+     ],
+     [
+      "hupsz"
      ]
     ],
     "validation": [
@@ -8036,6 +8630,35 @@
      [
       "nu a putut",
       "proces"
+     ],
+     [
+      "problema",
+      "server"
+     ],
+     [
+      "eroare",
+      "server"
+     ],
+     [
+      "eroare temporara"
+     ],
+     [
+      "temporar indisponibil"
+     ],
+     [
+      "nu a putut fi trimis"
+     ],
+     [
+      "nu s a putut trimite"
+     ],
+     [
+      "hopa"
+     ],
+     [
+      "ups"
+     ],
+     [
+      "trimiterea a esuat"
      ]
     ],
     "validation": [
@@ -8383,6 +9006,32 @@
      [
       "не",
       "обработ"
+     ],
+     [
+      "проблем",
+      "сървър"
+     ],
+     [
+      "грешка",
+      "сървър"
+     ],
+     [
+      "временна грешка"
+     ],
+     [
+      "временно недостъп"
+     ],
+     [
+      "не можа да бъде изпрат"
+     ],
+     [
+      "не успяхме да изпрат"
+     ],
+     [
+      "изпращането не успя"
+     ],
+     [
+      "упс"
      ]
     ],
     "validation": [
@@ -8750,6 +9399,31 @@
      [
       "δεν",
       "επεξεργασ"
+     ],
+     [
+      "προβλημα",
+      "διακομιστ"
+     ],
+     [
+      "σφαλμα διακομιστ"
+     ],
+     [
+      "προσωρινο σφαλμα"
+     ],
+     [
+      "προσωρινα μη διαθεσιμ"
+     ],
+     [
+      "δεν ηταν δυνατη η αποστολη"
+     ],
+     [
+      "δεν μπορεσε να σταλει"
+     ],
+     [
+      "η αποστολη απετυχε"
+     ],
+     [
+      "ουπς"
      ]
     ],
     "validation": [
@@ -9075,6 +9749,30 @@
      [
       "niorbh fheidir",
       "phroiseail"
+     ],
+     [
+      "fadhb",
+      "freastala"
+     ],
+     [
+      "earraid",
+      "freastala"
+     ],
+     [
+      "earraid shealadach"
+     ],
+     [
+      "nil ar fail faoi lathair"
+     ],
+     [
+      "nior seoladh"
+     ],
+     [
+      "niorbh fheidir",
+      "a sheoladh"
+     ],
+     [
+      "uups"
      ]
     ],
     "validation": [
@@ -9387,6 +10085,32 @@
      [
       "ma setghetx",
       "pprocess"
+     ],
+     [
+      "problema",
+      "server"
+     ],
+     [
+      "zball",
+      "server"
+     ],
+     [
+      "zball temporanju"
+     ],
+     [
+      "temporanjament mhux disponibbli"
+     ],
+     [
+      "ma setax jintbghat"
+     ],
+     [
+      "ma stajniex nibaghtu"
+     ],
+     [
+      "ups"
+     ],
+     [
+      "ajma"
      ]
     ],
     "validation": [
