@@ -568,6 +568,48 @@
      ],
      [
       "please complete"
+     ],
+     [
+      "doesn t look like",
+      "email"
+     ],
+     [
+      "does not look like",
+      "email"
+     ],
+     [
+      "not a valid"
+     ],
+     [
+      "check",
+      "email address"
+     ],
+     [
+      "check",
+      "the address"
+     ],
+     [
+      "can t be empty"
+     ],
+     [
+      "cannot be empty"
+     ],
+     [
+      "can t be blank"
+     ],
+     [
+      "cannot be blank"
+     ],
+     [
+      "please fill"
+     ],
+     [
+      "fill in",
+      "field"
+     ],
+     [
+      "fill out",
+      "field"
      ]
     ],
     "code": [
@@ -1086,6 +1128,35 @@
      ],
      [
       "ungultig"
+     ],
+     [
+      "keine gultige"
+     ],
+     [
+      "uberpruf",
+      "adresse"
+     ],
+     [
+      "prufe",
+      "adresse"
+     ],
+     [
+      "darf nicht leer"
+     ],
+     [
+      "nicht leer sein"
+     ],
+     [
+      "bitte",
+      "ausfull"
+     ],
+     [
+      "fulle",
+      "aus"
+     ],
+     [
+      "sieht nicht",
+      "e mail"
      ]
     ],
     "code": [
@@ -1487,6 +1558,38 @@
      ],
      [
       "invalide"
+     ],
+     [
+      "ne semble pas",
+      "adresse"
+     ],
+     [
+      "adresse",
+      "non valide"
+     ],
+     [
+      "adresse",
+      "incorrect"
+     ],
+     [
+      "verifi",
+      "adresse"
+     ],
+     [
+      "ne peut pas etre vide"
+     ],
+     [
+      "ne doit pas etre vide"
+     ],
+     [
+      "champ",
+      "vide"
+     ],
+     [
+      "veuillez remplir"
+     ],
+     [
+      "veuillez renseigner"
      ]
     ],
     "code": [
@@ -1919,6 +2022,36 @@
      [
       "inserisci",
       "valid"
+     ],
+     [
+      "non sembra",
+      "indirizzo"
+     ],
+     [
+      "indirizzo",
+      "non valido"
+     ],
+     [
+      "controlla",
+      "indirizzo"
+     ],
+     [
+      "verifica",
+      "indirizzo"
+     ],
+     [
+      "non puo essere vuoto"
+     ],
+     [
+      "campo",
+      "vuoto"
+     ],
+     [
+      "compila",
+      "campo"
+     ],
+     [
+      "compilare"
      ]
     ],
     "code": [
@@ -2330,6 +2463,28 @@
      ],
      [
       "ongeldig"
+     ],
+     [
+      "geen geldig"
+     ],
+     [
+      "controleer",
+      "adres"
+     ],
+     [
+      "mag niet leeg"
+     ],
+     [
+      "veld",
+      "leeg"
+     ],
+     [
+      "vul",
+      "in"
+     ],
+     [
+      "lijkt niet",
+      "e mail"
      ]
     ],
     "code": [
@@ -2709,6 +2864,40 @@
      [
       "introduce",
       "valid"
+     ],
+     [
+      "no parece",
+      "correo"
+     ],
+     [
+      "no es",
+      "valid"
+     ],
+     [
+      "comprueba",
+      "direccion"
+     ],
+     [
+      "revisa",
+      "direccion"
+     ],
+     [
+      "verifica",
+      "direccion"
+     ],
+     [
+      "no puede estar vacio"
+     ],
+     [
+      "campo",
+      "vacio"
+     ],
+     [
+      "rellena"
+     ],
+     [
+      "completa",
+      "campo"
      ]
     ],
     "code": [
@@ -3114,6 +3303,36 @@
      [
       "introduz",
       "valid"
+     ],
+     [
+      "nao parece",
+      "email"
+     ],
+     [
+      "nao parece",
+      "e mail"
+     ],
+     [
+      "nao e",
+      "valid"
+     ],
+     [
+      "verifi",
+      "endereco"
+     ],
+     [
+      "confirma",
+      "endereco"
+     ],
+     [
+      "nao pode estar vazio"
+     ],
+     [
+      "campo",
+      "vazio"
+     ],
+     [
+      "preench"
      ]
     ],
     "code": [
@@ -3520,6 +3739,33 @@
      ],
      [
       "niepoprawn"
+     ],
+     [
+      "nie wyglada",
+      "adres"
+     ],
+     [
+      "niepoprawny adres"
+     ],
+     [
+      "nieprawidlowy adres"
+     ],
+     [
+      "sprawdz",
+      "adres"
+     ],
+     [
+      "nie moze byc puste"
+     ],
+     [
+      "pole",
+      "puste"
+     ],
+     [
+      "wypelnij"
+     ],
+     [
+      "uzupelnij"
      ]
     ],
     "code": [
@@ -3892,6 +4138,31 @@
      ],
      [
       "ogiltig"
+     ],
+     [
+      "ser inte ut",
+      "e post"
+     ],
+     [
+      "ser inte ut",
+      "adress"
+     ],
+     [
+      "inte en giltig"
+     ],
+     [
+      "kontrollera",
+      "adress"
+     ],
+     [
+      "far inte vara tomt"
+     ],
+     [
+      "faltet",
+      "tomt"
+     ],
+     [
+      "fyll i"
      ]
     ],
     "code": [
@@ -4258,6 +4529,31 @@
      ],
      [
       "ugyldig"
+     ],
+     [
+      "ligner ikke",
+      "mail"
+     ],
+     [
+      "ikke en gyldig"
+     ],
+     [
+      "kontroller",
+      "adresse"
+     ],
+     [
+      "tjek",
+      "adresse"
+     ],
+     [
+      "ma ikke vaere tomt"
+     ],
+     [
+      "feltet",
+      "tomt"
+     ],
+     [
+      "udfyld"
      ]
     ],
     "code": [
@@ -4618,6 +4914,34 @@
      ],
      [
       "ugyldig"
+     ],
+     [
+      "ser ikke ut",
+      "e post"
+     ],
+     [
+      "ikke en gyldig"
+     ],
+     [
+      "kontroller",
+      "adresse"
+     ],
+     [
+      "sjekk",
+      "adresse"
+     ],
+     [
+      "kan ikke vaere tomt"
+     ],
+     [
+      "feltet",
+      "tomt"
+     ],
+     [
+      "fyll ut"
+     ],
+     [
+      "fyll inn"
      ]
     ],
     "code": [
@@ -4956,6 +5280,30 @@
      ],
      [
       "ogilt"
+     ],
+     [
+      "ekki gilt netfang"
+     ],
+     [
+      "litur ekki ut",
+      "netfang"
+     ],
+     [
+      "athugadu",
+      "netfang"
+     ],
+     [
+      "ma ekki vera tomt"
+     ],
+     [
+      "reitur",
+      "tomur"
+     ],
+     [
+      "fylltu ut"
+     ],
+     [
+      "vinsamlegast fylltu"
      ]
     ],
     "code": [
@@ -5327,6 +5675,31 @@
      ],
      [
       "virheelli"
+     ],
+     [
+      "ei ole kelvollinen"
+     ],
+     [
+      "ei nayta",
+      "sahkopost"
+     ],
+     [
+      "tarkista",
+      "osoite"
+     ],
+     [
+      "tarkista",
+      "sahkopost"
+     ],
+     [
+      "ei voi olla tyhja"
+     ],
+     [
+      "kentta",
+      "tyhja"
+     ],
+     [
+      "tayta"
      ]
     ],
     "code": [
@@ -5680,6 +6053,30 @@
      ],
      [
       "vigane"
+     ],
+     [
+      "ei ole kehtiv"
+     ],
+     [
+      "ei tundu",
+      "e posti"
+     ],
+     [
+      "kontrolli",
+      "aadress"
+     ],
+     [
+      "ei tohi olla tuhi"
+     ],
+     [
+      "vali",
+      "tuhi"
+     ],
+     [
+      "taitke"
+     ],
+     [
+      "taida"
      ]
     ],
     "code": [
@@ -6017,6 +6414,30 @@
      ],
      [
       "nepareiz"
+     ],
+     [
+      "nav derig"
+     ],
+     [
+      "neizskatas pec",
+      "e pasta"
+     ],
+     [
+      "parbaudiet",
+      "adres"
+     ],
+     [
+      "nedrikst but tukss"
+     ],
+     [
+      "lauks",
+      "tukss"
+     ],
+     [
+      "aizpildiet"
+     ],
+     [
+      "ludzu aizpildiet"
      ]
     ],
     "code": [
@@ -6389,6 +6810,30 @@
      ],
      [
       "netinkam"
+     ],
+     [
+      "neatrodo",
+      "el pasto"
+     ],
+     [
+      "netinkamas adresas"
+     ],
+     [
+      "patikrinkite",
+      "adres"
+     ],
+     [
+      "negali buti tuscias"
+     ],
+     [
+      "laukas",
+      "tuscias"
+     ],
+     [
+      "uzpildykite"
+     ],
+     [
+      "uzpildyk"
      ]
     ],
     "code": [
@@ -6767,6 +7212,30 @@
      ],
      [
       "neplatn"
+     ],
+     [
+      "nevypada",
+      "e mail"
+     ],
+     [
+      "neni platn"
+     ],
+     [
+      "zkontroluj",
+      "adres"
+     ],
+     [
+      "nesmi byt prazdn"
+     ],
+     [
+      "pole",
+      "prazdn"
+     ],
+     [
+      "vyplnte"
+     ],
+     [
+      "vyplnit"
      ]
     ],
     "code": [
@@ -7156,6 +7625,30 @@
      ],
      [
       "neplatn"
+     ],
+     [
+      "nevyzera",
+      "e mail"
+     ],
+     [
+      "nie je platn"
+     ],
+     [
+      "skontroluj",
+      "adres"
+     ],
+     [
+      "nesmie byt prazdn"
+     ],
+     [
+      "pole",
+      "prazdn"
+     ],
+     [
+      "vyplnte"
+     ],
+     [
+      "vyplnit"
      ]
     ],
     "code": [
@@ -7512,6 +8005,30 @@
      ],
      [
       "neveljav"
+     ],
+     [
+      "ni veljaven"
+     ],
+     [
+      "ni videti",
+      "e postni"
+     ],
+     [
+      "preverite",
+      "naslov"
+     ],
+     [
+      "ne sme biti prazno"
+     ],
+     [
+      "polje",
+      "prazno"
+     ],
+     [
+      "izpolnite"
+     ],
+     [
+      "izpolni"
      ]
     ],
     "code": [
@@ -7897,6 +8414,30 @@
      ],
      [
       "nevazec"
+     ],
+     [
+      "nije valjan"
+     ],
+     [
+      "ne izgleda",
+      "e adres"
+     ],
+     [
+      "provjerite",
+      "adres"
+     ],
+     [
+      "ne smije biti prazno"
+     ],
+     [
+      "polje",
+      "prazno"
+     ],
+     [
+      "ispunite"
+     ],
+     [
+      "molimo ispunite"
      ]
     ],
     "code": [
@@ -8276,6 +8817,34 @@
      ],
      [
       "ervenytelen"
+     ],
+     [
+      "nem ervenyes"
+     ],
+     [
+      "nem tunik",
+      "e mail"
+     ],
+     [
+      "ellenorizd",
+      "cim"
+     ],
+     [
+      "ellenorizze",
+      "cim"
+     ],
+     [
+      "nem lehet ures"
+     ],
+     [
+      "mezo",
+      "ures"
+     ],
+     [
+      "toltsd ki"
+     ],
+     [
+      "toltse ki"
      ]
     ],
     "code": [
@@ -8670,6 +9239,35 @@
      ],
      [
       "invalid"
+     ],
+     [
+      "nu pare",
+      "e mail"
+     ],
+     [
+      "nu este",
+      "valid"
+     ],
+     [
+      "verifica",
+      "adresa"
+     ],
+     [
+      "verificati",
+      "adresa"
+     ],
+     [
+      "nu poate fi gol"
+     ],
+     [
+      "campul",
+      "gol"
+     ],
+     [
+      "completati"
+     ],
+     [
+      "completeaza"
      ]
     ],
     "code": [
@@ -9043,6 +9641,30 @@
      ],
      [
       "невалид"
+     ],
+     [
+      "не изглежда",
+      "имейл"
+     ],
+     [
+      "не е валид"
+     ],
+     [
+      "проверете",
+      "адрес"
+     ],
+     [
+      "не може да бъде празн"
+     ],
+     [
+      "поле",
+      "празн"
+     ],
+     [
+      "попълнете"
+     ],
+     [
+      "моля попълнете"
      ]
     ],
     "code": [
@@ -9435,6 +10057,30 @@
      ],
      [
       "ακυρ"
+     ],
+     [
+      "δεν μοιαζει",
+      "email"
+     ],
+     [
+      "δεν ειναι εγκυρ"
+     ],
+     [
+      "ελεγξτε",
+      "διευθυνση"
+     ],
+     [
+      "δεν μπορει να ειναι κεν"
+     ],
+     [
+      "πεδιο",
+      "κεν"
+     ],
+     [
+      "συμπληρωστε"
+     ],
+     [
+      "παρακαλουμε συμπληρωστε"
      ]
     ],
     "code": [
@@ -9784,6 +10430,35 @@
      ],
      [
       "neamhbhaili"
+     ],
+     [
+      "nil",
+      "baili"
+     ],
+     [
+      "ni seoladh baili"
+     ],
+     [
+      "ni cosuil",
+      "riomhphost"
+     ],
+     [
+      "seiceail",
+      "seoladh"
+     ],
+     [
+      "ni feidir",
+      "bheith folamh"
+     ],
+     [
+      "reimse",
+      "folamh"
+     ],
+     [
+      "lion isteach"
+     ],
+     [
+      "comhlanaigh"
      ]
     ],
     "code": [
@@ -10122,6 +10797,34 @@
      ],
      [
       "invalidu"
+     ],
+     [
+      "mhux validu"
+     ],
+     [
+      "ma jidhirx",
+      "email"
+     ],
+     [
+      "iccekkja",
+      "indirizz"
+     ],
+     [
+      "ivverifika",
+      "indirizz"
+     ],
+     [
+      "ma jistax ikun vojt"
+     ],
+     [
+      "qasam",
+      "vojt"
+     ],
+     [
+      "imla"
+     ],
+     [
+      "jekk joghgbok imla"
      ]
     ],
     "code": [
