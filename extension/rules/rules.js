@@ -456,6 +456,35 @@
      [
       "request",
       "arriv"
+     ],
+     [
+      "request",
+      "registered"
+     ],
+     [
+      "request",
+      "recorded"
+     ],
+     [
+      "request",
+      "logged"
+     ],
+     [
+      "hear from us"
+     ],
+     [
+      "get back to you"
+     ],
+     [
+      "be in touch"
+     ],
+     [
+      "submission",
+      "received"
+     ],
+     [
+      "request",
+      "has been filed"
      ]
     ],
     "error": [
@@ -1052,6 +1081,39 @@
       "anfrage",
       "liegt",
       "vor"
+     ],
+     [
+      "anfrage",
+      "registriert"
+     ],
+     [
+      "anfrage",
+      "erfasst"
+     ],
+     [
+      "anfrage",
+      "aufgenommen"
+     ],
+     [
+      "antrag",
+      "registriert"
+     ],
+     [
+      "antrag",
+      "eingegangen"
+     ],
+     [
+      "antrag",
+      "erhalten"
+     ],
+     [
+      "melden uns"
+     ],
+     [
+      "horst von uns"
+     ],
+     [
+      "horen von uns"
      ]
     ],
     "error": [
@@ -1489,6 +1551,31 @@
      [
       "enverr",
       "mail"
+     ],
+     [
+      "demande",
+      "prise en compte"
+     ],
+     [
+      "demande",
+      "traitee"
+     ],
+     [
+      "reviendrons vers vous"
+     ],
+     [
+      "recontacter"
+     ],
+     [
+      "nouvelles de notre part"
+     ],
+     [
+      "par e mail",
+      "bientot"
+     ],
+     [
+      "demande",
+      "transmise"
      ]
     ],
     "error": [
@@ -1964,6 +2051,29 @@
      [
       "scriver",
       "email"
+     ],
+     [
+      "richiesta",
+      "registrat"
+     ],
+     [
+      "richiesta",
+      "presa in carico"
+     ],
+     [
+      "ti faremo sapere"
+     ],
+     [
+      "ricontatter"
+     ],
+     [
+      "ti contatteremo"
+     ],
+     [
+      "risponderemo"
+     ],
+     [
+      "ricevuto la tua richiesta"
      ]
     ],
     "error": [
@@ -2390,6 +2500,44 @@
      [
       "ontvang",
       "mail"
+     ],
+     [
+      "verzoek",
+      "geregistreerd"
+     ],
+     [
+      "aanvraag",
+      "geregistreerd"
+     ],
+     [
+      "verzoek",
+      "vastgelegd"
+     ],
+     [
+      "verzoek",
+      "genoteerd"
+     ],
+     [
+      "horen",
+      "van ons"
+     ],
+     [
+      "hoort",
+      "van ons"
+     ],
+     [
+      "nemen contact"
+     ],
+     [
+      "neemt contact"
+     ],
+     [
+      "komen",
+      "bij je terug"
+     ],
+     [
+      "komen",
+      "bij u terug"
      ]
     ],
     "error": [
@@ -2795,6 +2943,29 @@
      [
       "enviar",
       "correo"
+     ],
+     [
+      "solicitud",
+      "registrad"
+     ],
+     [
+      "solicitud",
+      "tramit"
+     ],
+     [
+      "pondremos en contacto"
+     ],
+     [
+      "responderemos"
+     ],
+     [
+      "noticias nuestras"
+     ],
+     [
+      "te escribiremos"
+     ],
+     [
+      "te contactaremos"
      ]
     ],
     "error": [
@@ -3242,6 +3413,34 @@
      [
       "enviar",
       "mail"
+     ],
+     [
+      "pedido",
+      "registad"
+     ],
+     [
+      "pedido",
+      "registrad"
+     ],
+     [
+      "solicitacao",
+      "registrad"
+     ],
+     [
+      "entraremos em contacto"
+     ],
+     [
+      "entraremos em contato"
+     ],
+     [
+      "responderemos"
+     ],
+     [
+      "notici",
+      "nossas"
+     ],
+     [
+      "daremos noticias"
      ]
     ],
     "error": [
@@ -3676,6 +3875,34 @@
      [
       "wyslemy",
       "mail"
+     ],
+     [
+      "prosb",
+      "zarejestrow"
+     ],
+     [
+      "zgloszeni",
+      "zarejestrow"
+     ],
+     [
+      "wniosek",
+      "zarejestrow"
+     ],
+     [
+      "wniosek",
+      "przyjet"
+     ],
+     [
+      "odezwiemy sie"
+     ],
+     [
+      "skontaktujemy sie"
+     ],
+     [
+      "odpowiemy"
+     ],
+     [
+      "damy znac"
      ]
     ],
     "error": [
@@ -4087,6 +4314,33 @@
      [
       "skicka",
       "e post"
+     ],
+     [
+      "begaran",
+      "registrer"
+     ],
+     [
+      "begaran",
+      "mottagits"
+     ],
+     [
+      "arende",
+      "registrer"
+     ],
+     [
+      "hor av oss"
+     ],
+     [
+      "horer av oss"
+     ],
+     [
+      "aterkommer"
+     ],
+     [
+      "kontaktar dig"
+     ],
+     [
+      "kontakta dig"
      ]
     ],
     "error": [
@@ -4475,6 +4729,30 @@
      [
       "sende",
       "mail"
+     ],
+     [
+      "anmodning",
+      "registreret"
+     ],
+     [
+      "anmodning",
+      "noteret"
+     ],
+     [
+      "henvendelse",
+      "modtaget"
+     ],
+     [
+      "hore fra os"
+     ],
+     [
+      "vender tilbage"
+     ],
+     [
+      "kontakter dig"
+     ],
+     [
+      "kontakte dig"
      ]
     ],
     "error": [
@@ -4863,6 +5141,33 @@
      [
       "sende",
       "e post"
+     ],
+     [
+      "foresporsel",
+      "registrert"
+     ],
+     [
+      "henvendelse",
+      "mottatt"
+     ],
+     [
+      "henvendelse",
+      "registrert"
+     ],
+     [
+      "hore fra oss"
+     ],
+     [
+      "hor fra oss"
+     ],
+     [
+      "kommer tilbake til deg"
+     ],
+     [
+      "kontakte deg"
+     ],
+     [
+      "kontakter deg"
      ]
     ],
     "error": [
@@ -5224,6 +5529,26 @@
      [
       "senda",
       "tolvupost"
+     ],
+     [
+      "beidni",
+      "skrad"
+     ],
+     [
+      "beidni",
+      "motteki"
+     ],
+     [
+      "heyrir fra okkur"
+     ],
+     [
+      "hofum samband"
+     ],
+     [
+      "verdum i sambandi"
+     ],
+     [
+      "svorum"
      ]
     ],
     "error": [
@@ -5617,6 +5942,29 @@
      [
       "lahetamme",
       "sahkopost"
+     ],
+     [
+      "pyynto",
+      "kirjattu"
+     ],
+     [
+      "pyyntosi on kirjattu"
+     ],
+     [
+      "pyynto",
+      "rekisteroity"
+     ],
+     [
+      "kuulet meista"
+     ],
+     [
+      "otamme yhteytta"
+     ],
+     [
+      "palaamme asiaan"
+     ],
+     [
+      "vastaamme"
      ]
     ],
     "error": [
@@ -5992,6 +6340,30 @@
      [
       "saate",
       "e post"
+     ],
+     [
+      "taotlus",
+      "registreeritud"
+     ],
+     [
+      "paring",
+      "registreeritud"
+     ],
+     [
+      "taotlus",
+      "vastu voetud"
+     ],
+     [
+      "kuulete meist"
+     ],
+     [
+      "votame uhendust"
+     ],
+     [
+      "vastame"
+     ],
+     [
+      "anname teada"
      ]
     ],
     "error": [
@@ -6359,6 +6731,26 @@
      [
       "nosutisim",
       "e pasta"
+     ],
+     [
+      "pieprasijum",
+      "registr"
+     ],
+     [
+      "pieprasijum",
+      "pienemt"
+     ],
+     [
+      "sazinasimies"
+     ],
+     [
+      "atbildesim"
+     ],
+     [
+      "zinosim"
+     ],
+     [
+      "dzirdesiet no mums"
      ]
     ],
     "error": [
@@ -6749,6 +7141,30 @@
      [
       "issiusim",
       "laisk"
+     ],
+     [
+      "uzklaus",
+      "uzregistruot"
+     ],
+     [
+      "prasym",
+      "uzregistruot"
+     ],
+     [
+      "prasym",
+      "priimt"
+     ],
+     [
+      "susisieksime"
+     ],
+     [
+      "atsakysime"
+     ],
+     [
+      "pranesime"
+     ],
+     [
+      "isgirsite is musu"
      ]
     ],
     "error": [
@@ -7150,6 +7566,30 @@
      [
       "posleme",
       "mail"
+     ],
+     [
+      "zadost",
+      "zaregistrov"
+     ],
+     [
+      "zadost",
+      "zaznamen"
+     ],
+     [
+      "zadost",
+      "evidov"
+     ],
+     [
+      "ozveme"
+     ],
+     [
+      "budeme vas kontaktovat"
+     ],
+     [
+      "odpovime"
+     ],
+     [
+      "dame vedet"
      ]
     ],
     "error": [
@@ -7565,6 +8005,30 @@
      [
       "posleme",
       "mail"
+     ],
+     [
+      "ziadost",
+      "zaregistrov"
+     ],
+     [
+      "ziadost",
+      "zaznamen"
+     ],
+     [
+      "ziadost",
+      "evidov"
+     ],
+     [
+      "ozveme sa"
+     ],
+     [
+      "budeme vas kontaktovat"
+     ],
+     [
+      "odpovieme"
+     ],
+     [
+      "dame vediet"
      ]
     ],
     "error": [
@@ -7955,6 +8419,30 @@
      [
       "poslali",
       "e post"
+     ],
+     [
+      "zahtev",
+      "evidentiran"
+     ],
+     [
+      "zahtev",
+      "zabelezen"
+     ],
+     [
+      "zahtev",
+      "registriran"
+     ],
+     [
+      "oglasili"
+     ],
+     [
+      "odgovorili"
+     ],
+     [
+      "sporocili"
+     ],
+     [
+      "kontaktirali"
      ]
     ],
     "error": [
@@ -8348,6 +8836,30 @@
      [
       "poslat",
       "e post"
+     ],
+     [
+      "zahtjev",
+      "evidentiran"
+     ],
+     [
+      "zahtjev",
+      "zabiljezen"
+     ],
+     [
+      "zahtjev",
+      "registriran"
+     ],
+     [
+      "javit cemo"
+     ],
+     [
+      "javiti cemo"
+     ],
+     [
+      "odgovorit cemo"
+     ],
+     [
+      "kontaktirat cemo"
      ]
     ],
     "error": [
@@ -8752,6 +9264,31 @@
      [
       "kuldunk",
       "e mail"
+     ],
+     [
+      "keres",
+      "rogzit"
+     ],
+     [
+      "kerelm",
+      "rogzit"
+     ],
+     [
+      "keres",
+      "nyilvantart"
+     ],
+     [
+      "hamarosan",
+      "e mail"
+     ],
+     [
+      "valaszolunk"
+     ],
+     [
+      "ertesitunk"
+     ],
+     [
+      "jelentkezunk"
      ]
     ],
     "error": [
@@ -9173,6 +9710,29 @@
      [
       "trimite",
       "mail"
+     ],
+     [
+      "solicitar",
+      "inregistrat"
+     ],
+     [
+      "cerer",
+      "inregistrat"
+     ],
+     [
+      "vei primi vesti"
+     ],
+     [
+      "vom contacta"
+     ],
+     [
+      "va vom raspunde"
+     ],
+     [
+      "iti vom raspunde"
+     ],
+     [
+      "vom reveni"
      ]
     ],
     "error": [
@@ -9588,6 +10148,34 @@
      [
       "изпратим",
       "имейл"
+     ],
+     [
+      "заявк",
+      "регистрир"
+     ],
+     [
+      "искан",
+      "регистрир"
+     ],
+     [
+      "заявк",
+      "записан"
+     ],
+     [
+      "ще се свържем"
+     ],
+     [
+      "ще ви отговорим"
+     ],
+     [
+      "ще се свържем с вас"
+     ],
+     [
+      "ще получите",
+      "новини"
+     ],
+     [
+      "ще ви уведомим"
      ]
     ],
     "error": [
@@ -10001,6 +10589,26 @@
      [
       "στειλουμε",
       "email"
+     ],
+     [
+      "αιτημα",
+      "καταχωρ"
+     ],
+     [
+      "αιτημα",
+      "εχει καταγραφ"
+     ],
+     [
+      "θα επικοινωνησουμε"
+     ],
+     [
+      "θα σας απαντησουμε"
+     ],
+     [
+      "θα ενημερωθειτε"
+     ],
+     [
+      "θα σας ενημερωσουμε"
      ]
     ],
     "error": [
@@ -10375,6 +10983,26 @@
      [
       "seolfaimid",
       "riomhphost"
+     ],
+     [
+      "iarratas",
+      "claraithe"
+     ],
+     [
+      "iarratas",
+      "taifeadta"
+     ],
+     [
+      "cloisfidh tu uainn"
+     ],
+     [
+      "rachaimid i dteagmhail"
+     ],
+     [
+      "beimid i dteagmhail"
+     ],
+     [
+      "freagroimid"
      ]
     ],
     "error": [
@@ -10738,6 +11366,33 @@
      [
       "nibaghtu",
       "email"
+     ],
+     [
+      "talba",
+      "irregistrat"
+     ],
+     [
+      "talba",
+      "rregistrat"
+     ],
+     [
+      "talba",
+      "irrekordjat"
+     ],
+     [
+      "nikkuntattjawk"
+     ],
+     [
+      "se nirrispondu"
+     ],
+     [
+      "se nikkomunikaw"
+     ],
+     [
+      "tisma minghandna"
+     ],
+     [
+      "naghtuk risposta"
      ]
     ],
     "error": [
