@@ -667,6 +667,21 @@
      "use": [
       [
        "us"
+      ],
+      [
+       "serve"
+      ],
+      [
+       "process"
+      ],
+      [
+       "train"
+      ],
+      [
+       "feed"
+      ],
+      [
+       "fed"
       ]
      ],
      "unused": [
@@ -687,6 +702,34 @@
       ],
       [
        "stopped us"
+      ],
+      [
+       "no longer",
+       "serve"
+      ],
+      [
+       "no longer",
+       "process"
+      ],
+      [
+       "no longer",
+       "train"
+      ],
+      [
+       "no longer",
+       "fed"
+      ],
+      [
+       "no longer",
+       "feed"
+      ],
+      [
+       "stop",
+       "process"
+      ],
+      [
+       "stop",
+       "train"
       ]
      ],
      "what": [
@@ -1258,6 +1301,24 @@
       ],
       [
        "benutz"
+      ],
+      [
+       "verarbeit"
+      ],
+      [
+       "dienen"
+      ],
+      [
+       "dient"
+      ],
+      [
+       "trainier"
+      ],
+      [
+       "eingespeist"
+      ],
+      [
+       "einspeis"
       ]
      ],
      "unused": [
@@ -1713,6 +1774,21 @@
       ],
       [
        "exploit"
+      ],
+      [
+       "trait"
+      ],
+      [
+       "servir"
+      ],
+      [
+       "serviront"
+      ],
+      [
+       "entrain"
+      ],
+      [
+       "alimenter"
       ]
      ],
      "unused": [
@@ -1727,6 +1803,15 @@
       [
        "cesserons",
        "utilis"
+      ],
+      [
+       "ne serviront plus"
+      ],
+      [
+       "ne seront plus trait"
+      ],
+      [
+       "ne traiterons plus"
       ]
      ],
      "what": [
@@ -2196,6 +2281,21 @@
       ],
       [
        "usare"
+      ],
+      [
+       "tratt"
+      ],
+      [
+       "elabor"
+      ],
+      [
+       "addestr"
+      ],
+      [
+       "servir"
+      ],
+      [
+       "alimentar"
       ]
      ],
      "unused": [
@@ -2662,6 +2762,24 @@
      "use": [
       [
        "gebruik"
+      ],
+      [
+       "verwerk"
+      ],
+      [
+       "dienen"
+      ],
+      [
+       "trainen"
+      ],
+      [
+       "getraind"
+      ],
+      [
+       "voeden"
+      ],
+      [
+       "gevoed"
       ]
      ],
      "unused": [
@@ -3103,6 +3221,24 @@
       ],
       [
        "usad"
+      ],
+      [
+       "trat"
+      ],
+      [
+       "proces"
+      ],
+      [
+       "servir"
+      ],
+      [
+       "serviran"
+      ],
+      [
+       "entren"
+      ],
+      [
+       "aliment"
       ]
      ],
      "unused": [
@@ -3570,6 +3706,24 @@
       ],
       [
        "usad"
+      ],
+      [
+       "trat"
+      ],
+      [
+       "process"
+      ],
+      [
+       "servir"
+      ],
+      [
+       "servirao"
+      ],
+      [
+       "trein"
+      ],
+      [
+       "aliment"
       ]
      ],
      "unused": [
@@ -4029,6 +4183,21 @@
       ],
       [
        "uzyc"
+      ],
+      [
+       "przetwarz"
+      ],
+      [
+       "sluzy"
+      ],
+      [
+       "sluzyc"
+      ],
+      [
+       "trenow"
+      ],
+      [
+       "zasil"
       ]
      ],
      "unused": [
@@ -4039,6 +4208,14 @@
       [
        "przestaniemy",
        "uzyw"
+      ],
+      [
+       "przestaniemy",
+       "przetwarz"
+      ],
+      [
+       "przestana",
+       "sluzyc"
       ]
      ],
      "what": [
@@ -4442,6 +4619,18 @@
      "use": [
       [
        "anvand"
+      ],
+      [
+       "behandl"
+      ],
+      [
+       "tjana"
+      ],
+      [
+       "trana"
+      ],
+      [
+       "tranas"
       ]
      ],
      "unused": [
@@ -4452,6 +4641,10 @@
       [
        "sluta",
        "anvand"
+      ],
+      [
+       "sluta",
+       "behandl"
       ]
      ],
      "what": [
@@ -4866,6 +5059,18 @@
       ],
       [
        "anvend"
+      ],
+      [
+       "behandl"
+      ],
+      [
+       "tjene"
+      ],
+      [
+       "traen"
+      ],
+      [
+       "fodre"
       ]
      ],
      "unused": [
@@ -5281,6 +5486,18 @@
       ],
       [
        "benytt"
+      ],
+      [
+       "behandl"
+      ],
+      [
+       "tjene"
+      ],
+      [
+       "trene"
+      ],
+      [
+       "trent"
       ]
      ],
      "unused": [
@@ -5658,6 +5875,12 @@
       ],
       [
        "notud"
+      ],
+      [
+       "vinn"
+      ],
+      [
+       "thjalf"
       ]
      ],
      "unused": [
@@ -6075,6 +6298,15 @@
      "use": [
       [
        "kayt"
+      ],
+      [
+       "kasitel"
+      ],
+      [
+       "koulut"
+      ],
+      [
+       "syot"
       ]
      ],
      "unused": [
@@ -6472,6 +6704,15 @@
      "use": [
       [
        "kasut"
+      ],
+      [
+       "tootle"
+      ],
+      [
+       "treeni"
+      ],
+      [
+       "soot"
       ]
      ],
      "unused": [
@@ -6856,6 +7097,18 @@
      "use": [
       [
        "izmanto"
+      ],
+      [
+       "apstrad"
+      ],
+      [
+       "kalpo"
+      ],
+      [
+       "apmac"
+      ],
+      [
+       "baro"
       ]
      ],
      "unused": [
@@ -7276,6 +7529,18 @@
      "use": [
       [
        "naudo"
+      ],
+      [
+       "apdoro"
+      ],
+      [
+       "tarnau"
+      ],
+      [
+       "mokyt"
+      ],
+      [
+       "maitin"
       ]
      ],
      "unused": [
@@ -7706,6 +7971,21 @@
      "use": [
       [
        "pouzi"
+      ],
+      [
+       "zpracov"
+      ],
+      [
+       "slouzit"
+      ],
+      [
+       "slouzi"
+      ],
+      [
+       "trenov"
+      ],
+      [
+       "krmit"
       ]
      ],
      "unused": [
@@ -8143,6 +8423,21 @@
      "use": [
       [
        "pouzi"
+      ],
+      [
+       "spracov"
+      ],
+      [
+       "sluzit"
+      ],
+      [
+       "sluzi"
+      ],
+      [
+       "trenov"
+      ],
+      [
+       "krmit"
       ]
      ],
      "unused": [
@@ -8545,6 +8840,24 @@
      "use": [
       [
        "uporab"
+      ],
+      [
+       "obdel"
+      ],
+      [
+       "sluzil"
+      ],
+      [
+       "sluzi"
+      ],
+      [
+       "ucenje"
+      ],
+      [
+       "uril"
+      ],
+      [
+       "napaj"
       ]
      ],
      "unused": [
@@ -8979,6 +9292,24 @@
       ],
       [
        "upotreb"
+      ],
+      [
+       "obrad"
+      ],
+      [
+       "sluzit"
+      ],
+      [
+       "sluzi"
+      ],
+      [
+       "treniran"
+      ],
+      [
+       "trenir"
+      ],
+      [
+       "hranj"
       ]
      ],
      "unused": [
@@ -9419,6 +9750,25 @@
       ],
       [
        "felhasznal"
+      ],
+      [
+       "feldolgoz"
+      ],
+      [
+       "dolgozz",
+       "fel"
+      ],
+      [
+       "szolgalj"
+      ],
+      [
+       "szolgaln"
+      ],
+      [
+       "tanit"
+      ],
+      [
+       "betapl"
       ]
      ],
      "unused": [
@@ -9856,6 +10206,18 @@
       ],
       [
        "folos"
+      ],
+      [
+       "prelucr"
+      ],
+      [
+       "proces"
+      ],
+      [
+       "antren"
+      ],
+      [
+       "alimen"
       ]
      ],
      "unused": [
@@ -10279,6 +10641,18 @@
      "use": [
       [
        "използ"
+      ],
+      [
+       "обработ"
+      ],
+      [
+       "служат"
+      ],
+      [
+       "обуч"
+      ],
+      [
+       "захран"
       ]
      ],
      "unused": [
@@ -10722,6 +11096,15 @@
      "use": [
       [
        "χρησιμοποι"
+      ],
+      [
+       "επεξεργασ"
+      ],
+      [
+       "εκπαιδευ"
+      ],
+      [
+       "τροφοδοτ"
       ]
      ],
      "unused": [
@@ -11118,6 +11501,18 @@
       ],
       [
        "usaidfear"
+      ],
+      [
+       "proiseail"
+      ],
+      [
+       "oiliuint"
+      ],
+      [
+       "traen"
+      ],
+      [
+       "beath"
       ]
      ],
      "unused": [
@@ -11517,6 +11912,24 @@
       ],
       [
        "uzaw"
+      ],
+      [
+       "pproces"
+      ],
+      [
+       "isservi"
+      ],
+      [
+       "jservi"
+      ],
+      [
+       "tahrig"
+      ],
+      [
+       "tharrig"
+      ],
+      [
+       "nitimgh"
       ]
      ],
      "unused": [
