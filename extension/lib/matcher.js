@@ -59,6 +59,14 @@
   }
 
   // The stems that make `words` say "your information will not be used (for AI at Meta)", or null.
+  // Whether every phrase of `cue` stands in `words` word for word (not as stems).
+  function hasWholePhrase(words, cue) {
+    return cue.every((phrase) => {
+      for (let i = 0; i + phrase.length <= words.length; i++) if (phrase.every((w, j) => words[i + j] === w)) return true;
+      return false;
+    });
+  }
+
   function notUsedCue(answer, words) {
     const n = answer.notUsed;
     const hit = (list) => list.find((c) => matchesTokenCue(words, c.words));
@@ -168,6 +176,10 @@
     if (family === "confirmation") {
       const stems = notUsedCue(lang.answer, words);
       if (stems) return stems;
+      // A condition, an inability or a refusal ("if your objection is approved…", "we could not
+      // honour…", "unfortunately…") never confirms, whichever confirmation cue it holds. Whole words
+      // here: as stems, Portuguese "se a" would find "será aplicado".
+      if (lang.answer.notUsed.except.some((c) => hasWholePhrase(words, c.words))) return null;
     }
     if (NEGATABLE.has(family) && words.some((w) => lang.answer.negation.has(w))) return null;
     for (const cue of lang.answer.families[family]) if (matchesTokenCue(words, cue.words)) return cue.stems;

@@ -122,6 +122,10 @@ const NOT_CONFIRMING = [
   ["it", "Purtroppo non possiamo smettere di trattare le tue informazioni.", "refusal wording voids it"],
   ["nl", "Je verzoek is niet geregistreerd.", "negated acknowledgement (Dutch)"],
   ["pl", "Niestety nadal będziemy przetwarzać Twoje dane.", "'still' voids it"],
+  ["en", "If your objection is approved, we will honour it for your public information.", "a condition voids any confirmation cue, not only the not-used one"],
+  ["de", "Falls dein Widerspruch angenommen wird, gilt er ab sofort.", "German condition on an 'applies from now on' cue"],
+  ["fr", "Si votre opposition est acceptée, elle sera appliquée désormais.", "French condition"],
+  ["en", "Unfortunately we could not honour your objection.", "refusal and inability void 'honour your objection'"],
 ];
 for (const [lang, sentence, proves] of NOT_CONFIRMING) {
   test(`${lang} never confirms: ${proves}`, () => {
