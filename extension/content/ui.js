@@ -46,15 +46,11 @@
 button{font:inherit;font-weight:600;margin-top:8px;padding:8px 14px;border:0;border-radius:8px;background:#0a5c36;color:#fff;cursor:pointer}
 button:focus-visible{outline:3px solid #7fb8ff;outline-offset:2px}
 button.link{display:block;padding:0;background:none;color:#0a4fa8;font-weight:400;text-decoration:underline}`;
-  // How often the guard looks at the control: every SAMPLE_MS while the pointer is near the panel
-  // or the keyboard focus is in it (a click can only come then, and a lure under the control puts
-  // the pointer there), else every SLOW_MS on average, at random so a page cannot time a flash to
-  // fall between two looks. Each look runs in an animation frame, where the layout it needs is the
-  // one the frame makes anyway. The page's top layer is re-read every TOP_LAYER_EVERY looks and
-  // at every click (toggle events tell us of popovers in between).
+  // The guard looks at the control every SAMPLE_MS while it is shown, each time in an animation
+  // frame, where the layout it needs is the one the frame makes anyway (a forced layout at a random
+  // moment on a page that mutates every 50 ms is work done twice). The page's top layer is re-read
+  // every TOP_LAYER_EVERY looks and at every click (toggle events tell of popovers in between).
   const SAMPLE_MS = 100;
-  const SLOW_MS = 300;
-  const NEAR_PX = 160;
   const TOP_LAYER_EVERY = 8;
   const TOP_LAYER = ":popover-open, :modal, :fullscreen";
 
@@ -200,21 +196,6 @@ button.link{display:block;padding:0;background:none;color:#0a4fa8;font-weight:40
     }
 
     let looks = 0;
-    let pointer = null; // the pointer's last position on the page
-    const onPointer = (event) => {
-      pointer = { x: event.clientX, y: event.clientY };
-    };
-    globalThis.addEventListener("pointermove", onPointer, { capture: true, passive: true });
-    globalThis.addEventListener("pointerdown", onPointer, { capture: true, passive: true });
-
-    function attention() {
-      if (shadow.activeElement) return true;
-      if (!pointer || !lastBox) return false;
-      return pointer.x >= lastBox.left - NEAR_PX && pointer.x <= lastBox.right + NEAR_PX &&
-        pointer.y >= lastBox.top - NEAR_PX && pointer.y <= lastBox.bottom + NEAR_PX;
-    }
-    let lastBox = null;
-
     function look() {
       ticker = null;
       if (box.hidden || removed) return;
@@ -222,14 +203,13 @@ button.link{display:block;padding:0;background:none;color:#0a4fa8;font-weight:40
       looks += 1;
       if (!isOpen() || raiseDue || (looks % TOP_LAYER_EVERY === 0 && coveredByNewer())) raise(); // the page may close our popover: open it again
       for (const [control, g] of guards) if (!control.hidden) g.sample();
-      lastBox = box.getBoundingClientRect();
       schedule();
     }
 
     function schedule() {
       if (ticker || box.hidden || removed) return;
       const win = doc.defaultView;
-      const delay = attention() ? SAMPLE_MS : Math.round(SLOW_MS * (0.5 + Math.random()));
+      const delay = SAMPLE_MS;
       ticker = setTimeout(() => {
         if (typeof win.requestAnimationFrame === "function" && doc.visibilityState === "visible") win.requestAnimationFrame(look);
         else look();
@@ -318,8 +298,6 @@ button.link{display:block;padding:0;background:none;color:#0a4fa8;font-weight:40
       remove() {
         removed = true;
         clearTimeout(ticker);
-        globalThis.removeEventListener("pointermove", onPointer, { capture: true });
-        globalThis.removeEventListener("pointerdown", onPointer, { capture: true });
         watcher.disconnect();
         globalThis.removeEventListener("toggle", onToggle, true);
         host.remove();
