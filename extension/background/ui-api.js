@@ -233,7 +233,7 @@ export function onInstalled(details, runtime) {
 // flag: {get() → Promise<boolean>, set() → Promise}; isSetUp() → Promise<boolean>.
 export async function firstRunOnce(runtime, { isSetUp, shown, flag }) {
   if (shown.value || (await flag.get())) return false;
-  if (shown.value) return false;
+  if (shown.value) return false; // onInstalled opened it while the flag was being read
   shown.value = true;
   await flag.set();
   let ready = true;
