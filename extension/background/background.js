@@ -87,6 +87,7 @@ const core = createCoreHandlers({
   fillData,
   openOptions: () => api.runtime.openOptionsPage(),
   recorder,
+  host: client, // notice sightings go to the host directly, never through the outbox
 });
 
 // The popup's "Save a screenshot as evidence": its action click grants activeTab for that tab.
