@@ -1,10 +1,14 @@
 // Objector's background (service worker in Chromium, event page in Firefox): the wiring of one
-// host client, one outbox, one fill-data source and one message dispatcher. Logic lives in lib/
-// and in the pure modules beside this file; this file only adapts chrome.* to them.
+// transport (the native host, else the paired agent), one outbox, one fill-data source and one
+// message dispatcher. Logic lives in lib/ and in the pure modules beside this file; this file only
+// adapts chrome.* to them.
 import "../rules/rules.js";
 import "../lib/normalize.js";
 import "../lib/matcher.js";
 import { createHostClient } from "../lib/host-client.js";
+import { createHttpClient } from "../lib/http-client.js";
+import { createTransport } from "../lib/transport.js";
+import { createPairingHandlers } from "./pairing.js";
 import { createOutbox } from "../lib/outbox.js";
 import { createFillDataSource } from "../lib/fill-data.js";
 import { openPrivateStore, createRoutedStorage } from "../lib/private-store.js";
@@ -21,13 +25,21 @@ const compiled = matcher.compileRules(rules);
 
 // Personal data (profile mirror, outbox, refused records) in the extension origin's IndexedDB, out
 // of content scripts' reach; settings in storage.local. The first use moves old storage.local keys.
-const storage = createRoutedStorage({ local: api.storage.local, store: openPrivateStore(globalThis.indexedDB) });
+const privateStore = openPrivateStore(globalThis.indexedDB);
+const storage = createRoutedStorage({ local: api.storage.local, store: privateStore });
 
-const client = createHostClient({
+// One client for everything that talks to the history: native messaging first, the paired
+// loopback agent (`objector serve`) when the browser cannot start the host (lib/transport.js).
+const nativeClient = createHostClient({
   connectNative: (name) => api.runtime.connectNative(name),
   lastError: () => api.runtime.lastError, // the browser's own reason when the host is missing
 });
+let pairing = null; // set below; the HTTP client reads the pairing at every request
+const readPairing = () => pairing.read();
+const httpClient = createHttpClient({ fetch: (url, init) => fetch(url, init), pairing: readPairing });
+const client = createTransport({ native: nativeClient, agent: httpClient, pairing: readPairing });
 const outbox = createOutbox({ storage, client });
+pairing = createPairingHandlers({ http: httpClient, transport: client, store: privateStore, outbox });
 let defaultsPromise = null;
 function defaults() {
   defaultsPromise ||= fetch(api.runtime.getURL("justifications/defaults.json")).then((r) => r.json()).catch(() => ({ languages: {} }));
@@ -97,7 +109,7 @@ const evidence = {
   bindings,
   uuid: () => crypto.randomUUID(),
 };
-const handlers = { ...createUiHandlers({ client, outbox, storage, runtime, evidence }), ...core };
+const handlers = { ...createUiHandlers({ client, outbox, storage, runtime, evidence }), ...core, ...pairing.handlers };
 const extensionOrigin = api.runtime.getURL("");
 const dispatch = createDispatcher({
   handlers,

@@ -1,6 +1,7 @@
 // The options page's browser adapter: wires chrome.* into options-view.js.
 import { createBackground, createTranslator, localize } from "./page-kit.js";
 import { mountOptions } from "./options-view.js";
+import { mountPairing } from "./pairing-view.js";
 import { openPrivateStore, createRoutedStorage, PROFILE_KEYS } from "../lib/private-store.js";
 
 const api = globalThis.browser || globalThis.chrome;
@@ -29,6 +30,7 @@ async function start() {
   localize(document, t);
   const defaults = await (await fetch(api.runtime.getURL("justifications/defaults.json"))).json();
   await mountOptions({ doc: document, win: window, bg, t, storage, locale, defaults, download });
+  await mountPairing({ doc: document, bg, t, permissions: api.permissions }).settled();
   document.body.setAttribute("data-ready", "1");
 }
 start().catch((e) => {

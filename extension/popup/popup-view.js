@@ -29,7 +29,8 @@ export function describeTab(state, t) {
 
 export function describeHost(status, t) {
   if (status.connected) {
-    return { cls: "connected", text: text(t, "popupHostConnected", `Connected, version ${status.hostVersion}`, [status.hostVersion || "?"]) };
+    const via = status.transport ? ` (${status.transport})` : ""; // native messaging or the paired agent
+    return { cls: "connected", text: text(t, "popupHostConnected", `Connected, version ${status.hostVersion}`, [status.hostVersion || "?"]) + via };
   }
   const code = status.error && status.error.code;
   if (code === "host_missing") {
@@ -127,6 +128,7 @@ export async function renderPopup({ doc, bg, t, tabId, storage, openOptions }) {
   const host = describeHost(hostStatus, t);
   $("host-state").textContent = host.text;
   $("host-state").className = host.cls;
+  $("host-state").setAttribute("data-transport", (hostStatus.connected && hostStatus.transport) || "none");
   $("host-missing").hidden = Boolean(hostStatus.connected);
   $("install-command").textContent = hostStatus.installCommand || "installer/install.sh";
   $("doctor-hint").textContent = text(t, "popupDoctorHint", "Installed already? Run “objector doctor” to see what is wrong.");
