@@ -11,8 +11,6 @@
 //   "evidence.status" {tabId}, "evidence.screenshot" {tabId}), which take the same sender check.
 //   agent.pair {code: "PORT-123456"} → {paired, port, paired_at}; agent.unpair {} → {paired: false};
 //   agent.status {} → {paired, port, paired_at, transport, connected, error} (background/pairing.js)
-//   agent.pair {code: "PORT-123456"} → {paired, port, paired_at}; agent.unpair {} → {paired: false};
-//   agent.status {} → {paired, port, paired_at, transport, connected, error} (background/pairing.js)
 //   followups.refresh {} → {text, title, due} | null   the toolbar badge asked anew (background/followups.js)
 // Content script (on a Meta page) → background:
 //   content.state {state} → {}                      the page's state, reported after each detection
@@ -111,9 +109,6 @@ export const MESSAGES = Object.freeze({
   "outbox.discard": { from: ROLE_PAGE, validate: needKey },
   "evidence.status": { from: ROLE_PAGE, validate: needTabId },
   "evidence.screenshot": { from: ROLE_PAGE, validate: needTabId },
-  "agent.pair": { from: ROLE_PAGE, validate: (m) => (typeof m.code === "string" && m.code.length <= 32 ? null : "code must be the pairing code objector pair printed") },
-  "agent.unpair": { from: ROLE_PAGE, validate: () => null },
-  "agent.status": { from: ROLE_PAGE, validate: () => null },
   "agent.pair": { from: ROLE_PAGE, validate: (m) => (typeof m.code === "string" && m.code.length <= 32 ? null : "code must be the pairing code objector pair printed") },
   "agent.unpair": { from: ROLE_PAGE, validate: () => null },
   "agent.status": { from: ROLE_PAGE, validate: () => null },
