@@ -18,6 +18,7 @@ import { submissionFrom, eventFrom, browserLabel } from "../lib/records.js";
 import { createIntentStore } from "./intents.js";
 import { createCoreHandlers } from "./core-handlers.js";
 import { createBindings } from "./bindings.js";
+import { createBadgeUpdater, FOLLOWUP_ALARM, FOLLOWUP_PERIOD_MINUTES } from "./followups.js";
 
 const api = globalThis.browser || globalThis.chrome;
 const { matcher, rules } = globalThis.Objector;
@@ -51,8 +52,25 @@ const fillData = {
   },
 };
 
+// Follow-ups on the toolbar icon (issue 12): at start, every 30 minutes, after records reach the
+// host. Only the local host is asked; no notification, no network.
+const badge = createBadgeUpdater({
+  request: (type, fields) => client.request(type, fields),
+  action: api.action,
+  t: (key, subs) => api.i18n.getMessage(key, subs),
+});
+function refreshBadge() {
+  return badge.refresh().catch(() => null);
+}
+
 function flush() {
-  return outbox.flush().catch(() => undefined);
+  return outbox
+    .flush()
+    .then((r) => {
+      if (r && r.delivered > 0) refreshBadge();
+      return r;
+    })
+    .catch(() => undefined);
 }
 
 const runtime = {
@@ -110,6 +128,7 @@ const evidence = {
   uuid: () => crypto.randomUUID(),
 };
 const handlers = { ...createUiHandlers({ client, outbox, storage, runtime, evidence }), ...core, ...pairing.handlers };
+handlers["followups.refresh"] = () => refreshBadge(); // a page asks the toolbar badge anew
 const extensionOrigin = api.runtime.getURL("");
 const dispatch = createDispatcher({
   handlers,
@@ -138,5 +157,13 @@ client.onStatusChange((status) => {
   if (status.connected) flush();
 });
 flush();
+api.alarms.onAlarm.addListener((alarm) => {
+  if (alarm.name === FOLLOWUP_ALARM) refreshBadge();
+});
+// Created once: re-creating it at every start of the worker would push it back each time.
+Promise.resolve(api.alarms.get(FOLLOWUP_ALARM))
+  .then((existing) => existing || api.alarms.create(FOLLOWUP_ALARM, { periodInMinutes: FOLLOWUP_PERIOD_MINUTES }))
+  .catch(() => undefined);
+refreshBadge();
 
 export { MessageError };
