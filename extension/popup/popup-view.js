@@ -1,8 +1,10 @@
 // The popup's logic: what is on this tab, the one-click action, the history keeper (native host)
 // and the outbox. Browser calls come in through `bg` (options/page-kit.js createBackground),
-// `storage` ({get}), `t` (i18n) and `openOptions`, so jsdom tests run it unchanged.
+// `storage` ({get}), `t` (i18n), `openOptions` (→ the options page, which opens on the coverage)
+// and `now`, so jsdom tests run it unchanged.
 import { text } from "../options/page-kit.js";
 import { isReady } from "../lib/fill-data.js";
+import { dueFollowUps, followupSummary, utcNow } from "../background/followups.js";
 
 const PLATFORM_NAMES = { facebook: "Facebook", instagram: "Instagram" };
 
@@ -56,19 +58,20 @@ async function loadProfile(bg, storage) {
   return (await storage.get("profile")) || null;
 }
 
-export async function renderPopup({ doc, bg, t, tabId, storage, openOptions }) {
+export async function renderPopup({ doc, bg, t, tabId, storage, openOptions, now = () => new Date() }) {
   const $ = (id) => doc.getElementById(id);
   const tabStateEl = $("tab-state");
   const action = $("action");
   const result = $("action-result");
 
-  const [tabReply, hostStatus, outboxStatus, profile, settings, evidence] = await Promise.all([
+  const [tabReply, hostStatus, outboxStatus, profile, settings, evidence, coverage] = await Promise.all([
     tabId == null ? Promise.resolve(null) : bg.call("getTabState", { tabId }).catch(() => null),
     bg.call("host.status").catch((e) => ({ connected: false, error: { code: e.code, message: e.message }, installCommand: "installer/install.sh" })),
     bg.call("outbox.status").catch(() => ({ pending: 0 })),
     loadProfile(bg, storage),
     storage.get("settings"),
     tabId == null ? Promise.resolve({ available: false }) : bg.call("evidence.status", { tabId }).catch(() => ({ available: false })),
+    bg.host("coverage.get", { now: utcNow(now()) }).catch(() => null),
   ]);
 
   const tabState = tabReply && typeof tabReply === "object" ? tabReply : { kind: "none" };
@@ -134,5 +137,15 @@ export async function renderPopup({ doc, bg, t, tabId, storage, openOptions }) {
   $("doctor-hint").textContent = text(t, "popupDoctorHint", "Installed already? Run “objector doctor” to see what is wrong.");
   $("outbox-count").textContent = describeOutbox(outboxStatus, t);
 
-  return { tabState, hostStatus, outboxStatus, profile, evidence };
+  // Follow-ups that are due (a code expired, no confirmation after 7 days): one line, to the coverage.
+  const due = dueFollowUps(coverage);
+  $("followups").hidden = due.length === 0;
+  $("followups-link").textContent = followupSummary(due, t);
+  if (coverage) bg.call("followups.refresh").catch(() => undefined); // the badge agrees with this line
+  $("followups-link").onclick = (event) => {
+    event.preventDefault();
+    openOptions();
+  };
+
+  return { tabState, hostStatus, outboxStatus, profile, evidence, followUps: due };
 }
