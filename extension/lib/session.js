@@ -78,6 +78,7 @@
     const sightedIn = new Map();
     let sightTimer = null;
     let noticeFacts = null; // {alreadyObjected: {confirmedAt} | null, newRound}
+    let objecting = false; // the notice's one click is under way: a late answer leaves the panel be
 
     const watch = watchModule.createWatch({
       MutationObserver, root: doc.documentElement, setTimeout, clearTimeout, now, onScan: () => detect(),
@@ -144,6 +145,7 @@
       formReadyAsked = false;
       state = { kind: "none" };
       noticeFacts = null;
+      objecting = false;
       sightedIn.clear();
       if (!activePhase()) {
         phase = "idle";
@@ -188,7 +190,7 @@
       const facts = await sightings.get(key);
       if (kind !== "objection" || stopped) return;
       noticeFacts = facts;
-      if (state.kind === "notice" && phase === "idle") render();
+      if (state.kind === "notice" && phase === "idle" && !objecting) render();
     }
 
     function formatDate(iso) {
@@ -241,10 +243,12 @@
 
     // --- The person's click on a notice ----------------------------------------------------------
     async function objectClicked() {
+      objecting = true;
       say([{ text: t("contentWorking", "Objector is filling in the form…") }]);
       try {
         await ask("content.objectClicked");
       } catch (e) {
+        objecting = false;
         say([{ text: e.message, tone: "error" }], { action: { label: t("contentObjectButton", "Object with Objector"), fn: objectClicked } });
       }
     }

@@ -82,6 +82,24 @@ test("after a confirmed objection the notice says so, dated, marks a new round, 
   }
 });
 
+test("the answer coming after the person's click leaves the panel saying what Objector is doing (the offer is not put back)", async () => {
+  let answered = false;
+  const slow = hostSaying({ alreadyObjected: CONFIRMED_AT });
+  const host = { request: async (type, fields) => (await new Promise((r) => setTimeout(r, 200)), answered = true, slow.request(type, fields)) };
+  const world = open(NOTICE_EN, { host });
+  try {
+    await world.waitFor(() => world.panel.label() === "Object with Objector");
+    await world.panel.press();
+    await world.waitFor(() => answered);
+    await settle();
+    assert.equal(world.navigations.length, 1);
+    assert.equal(world.panel.label(), null);
+    assert.match(world.panel.text(), /filling in the form/);
+  } finally {
+    world.close();
+  }
+});
+
 test("a first round with no objection yet: just the one click, no lines", async () => {
   const world = open(DIALOG_EN, { host: hostSaying() });
   try {
