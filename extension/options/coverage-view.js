@@ -90,6 +90,7 @@ function renderRow(doc, row, { t, locale, formUrls }) {
         el(doc, "time", { datetime: row.last_at, text: formatDateTime(row.last_at, locale) }),
       ]
     : [el(doc, "span", { class: "hint", text: text(t, "coverageNoRecord", "no record") })];
+  const kind = kindKey ? text(t, kindKey, kindFallback) : String(row.form_kind);
   const todo = todoText(row, t, locale);
   const url = todo.act ? ((formUrls || {})[row.platform] || {})[row.form_kind] : null;
   const todoCell = el(doc, "td", {}, [el(doc, "span", { class: "cov-todo-text", text: todo.text })]);
@@ -97,13 +98,13 @@ function renderRow(doc, row, { t, locale, formUrls }) {
     const label = text(t, "coverageObjectNow", "Object now");
     todoCell.append(" ", el(doc, "a", {
       class: "button object-now", href: url, target: "_blank", rel: "noreferrer noopener",
-      "aria-label": `${label}: ${platform}, ${row.account_email}`, text: label,
+      "aria-label": `${label}: ${platform}, ${row.account_email}, ${kind}`, text: label,
     }));
   }
   return el(doc, "tr", { class: stateClass(row), dataset: { state: row.state, todo: row.todo, platform: row.platform, formKind: row.form_kind, email: row.account_email } }, [
     el(doc, "th", { scope: "row", text: row.account_email }),
     el(doc, "td", { text: platform }),
-    el(doc, "td", { text: kindKey ? text(t, kindKey, kindFallback) : String(row.form_kind) }),
+    el(doc, "td", { text: kind }),
     el(doc, "td", {}, last),
     todoCell,
   ]);
