@@ -175,6 +175,9 @@ TEST_CASE("complaint: the letter names the competent authority, in the language 
     CHECK(Count(html, "<!DOCTYPE html>") == 1);
     CHECK(Has(html, Html(res["authority"]["name"].get<std::string>())));
     CHECK(Has(html, row.address_line));
+    // The profile's country is DE: a letter to a German authority leaves out the country line.
+    CHECK(Has(html, Html(res["authority"]["address"].back().get<std::string>()) + "<br>") ==
+          (std::string(row.country) != "DE"));
     CHECK(Has(html, Html(t.salutation)));
     CHECK(Has(html, Html(t.status_confirmed)));
     CHECK(Has(html, Html(t.form_own)));

@@ -64,7 +64,10 @@ void Addresses(std::string& out, const LetterStrings& t, const ExportMeta& meta,
   for (const auto& e : p.emails) out += Esc(t.email) + ": " + Esc(e) + "<br>\n";
   if (p.country) out += Esc(t.country) + ": " + Esc(*p.country) + "<br>\n";
   out += "</div>\n<div class=\"recipient\"><strong>" + Esc(t.to) + ":</strong><br>\n" + Esc(a.name) + "<br>\n";
-  for (const auto& line : a.address) out += Esc(line) + "<br>\n";
+  // The last line names the country: left out when the letter stays in the sender's country.
+  size_t lines = a.address.size();
+  if (p.country && *p.country == a.country && lines > 1) --lines;
+  for (size_t i = 0; i < lines; ++i) out += Esc(a.address[i]) + "<br>\n";
   out += "</div>\n<p>" + Esc(t.date) + ": " + Esc(meta.generated_at.substr(0, 10)) + "</p>\n";
 }
 

@@ -69,8 +69,8 @@ const LetterStrings kStrings[] = {
      "Widerspruch erhoben wurden) nicht mehr zur Entwicklung und Verbesserung von KI verwendet; soweit erforderlich "
      "mit der federführenden Aufsichtsbehörde zusammenzuarbeiten (Art. 56 und 60 DSGVO); und mich über den Stand und "
      "das Ergebnis der Beschwerde zu unterrichten (Art. 77 Abs. 2 DSGVO).",
-     "Jeder Eintrag und jede Antwort von Meta ist in einer Hash-Kette (SHA-256) gesichert; ihr Kopf zum Zeitpunkt "
-     "dieses Schreibens lautet",
+     "Jeder Eintrag und jede Antwort von Meta ist in einer Hash-Kette (SHA-256) gesichert; ihr letzter Wert zum "
+     "Zeitpunkt dieses Schreibens lautet",
      "Eine spätere Änderung der Aufzeichnungen würde ihn verändern.",
      "Die Aufzeichnungen ließen sich nicht vollständig prüfen:",
      "Anlage: Nachweisbericht (im Anschluss an dieses Schreiben).",
