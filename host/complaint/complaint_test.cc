@@ -141,7 +141,7 @@ TEST_CASE("complaint: the letter names the competent authority, in the language 
   };
   const Row rows[] = {
       {"DE", "HH", "de", "de-hh-hmbbfdi", "de", "20459 Hamburg"},
-      {"DE", "BY", "", "de-by-baylda", "de", "91504 Ansbach"},
+      {"DE", "BY", "", "de-by-baylda", "de", "91522 Ansbach"},
       {"FR", "", "fr", "fr-cnil", "fr", "75334 Paris Cedex 07"},
       {"IE", "", "en", "ie-dpc", "en", "D02 RD28"},
       {"NL", "", "nl", "nl-ap", "nl", "2509 AJ Den Haag"},
