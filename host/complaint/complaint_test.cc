@@ -2,6 +2,8 @@
 // bad input, an empty history, hostile strings, and the CLI's file.
 #include <sys/stat.h>
 
+#include <SQLiteCpp/SQLiteCpp.h>
+
 #include <catch2/catch.hpp>
 #include <fstream>
 #include <set>
@@ -288,6 +290,23 @@ TEST_CASE("complaint: hostile strings in the profile and in Meta's answer are es
   CHECK(Has(html, "&lt;script&gt;alert(1)&lt;/script&gt;&quot;&gt;&lt;img src=x onerror=alert(2)&gt;"));
   CHECK(Has(html, "&lt;/blockquote&gt;&lt;script&gt;alert(3)&lt;/script&gt;&lt;a href=&quot;javascript:x&quot;&gt;ok&lt;/a&gt;"
                   " &amp; &#39;more&#39;"));
+}
+
+TEST_CASE("complaint: a history that no longer verifies is named as such, not vouched for", "[complaint]") {
+  testing::TempDir dir;
+  Context ctx(dir.path() + "/data", kClock);
+  Seed(ctx);
+  {
+    SQLite::Database raw(dir.path() + "/data/objector.sqlite3", SQLite::OPEN_READWRITE);
+    raw.exec("DROP TRIGGER submissions_append_only_update");
+    raw.exec("UPDATE submissions SET justification_text = 'Ja.'");
+  }
+  json r = Render(ctx, {{"country", "IE"}, {"language", "en"}});
+  REQUIRE(r["ok"] == true);
+  const std::string html = r["result"]["content"];
+  const LetterStrings& t = *FindLetterStrings("en");
+  CHECK(Has(html, Html(t.chain_broken) + " submission 1, event"));
+  CHECK_FALSE(Has(html, Html(t.chain_head)));
 }
 
 TEST_CASE("complaint: the CLI writes the letter to an owner-only file", "[complaint][cli]") {
