@@ -4,6 +4,7 @@
 #include "base/digest.h"
 #include "export/export.h"
 #include "handlers/codec.h"
+#include "handlers/complaint_handlers.h"
 #include "protocol/envelope.h"
 #include "protocol/frame.h"
 #include "protocol/validate.h"
@@ -257,6 +258,8 @@ const std::vector<MessageType>& MessageTypes() {
       {"evidence.attach", &EvidenceAttach},
       {"evidence.get", &EvidenceGet},
       {"history.verify", &HistoryVerify},
+      {"authority.list", &AuthorityList},
+      {"complaint.render", &ComplaintRender},
   };
   return kTypes;
 }
