@@ -2,9 +2,8 @@
 // platform × form kind from the host's coverage.get (host/PROTOCOL.md), the last status with its
 // date in the person's locale, what is left to do in words with an "Object now" link to Meta's
 // form, the follow-ups, which accounts share an Accounts Centre (account.link, and undo), and the
-// notices seen (notice.list). Everything comes from the host through host.request; each time the
-// coverage loads (also after a link changes) the toolbar badge is asked anew (followups.refresh),
-// so both say the same. Browser calls are injected.
+// notices seen (notice.list). Everything comes from the host through host.request; after a link
+// changes, the toolbar badge is asked anew (followups.refresh). Browser calls are injected.
 //
 // mountCoverage({doc, bg, t, locale, status, formUrls, now}) → {load() → Promise<reply | null>,
 //   link(account, coveredBy) → Promise<links | null>}. formUrls: formUrlsFrom(rules).
@@ -244,7 +243,6 @@ export function mountCoverage({ doc, bg, t, locale, status = () => {}, formUrls 
     $("link-needs-two").hidden = accounts.length >= 2;
     renderLinks(reply.links || []);
     renderNotices(notices);
-    bg.call("followups.refresh").catch(() => undefined); // the toolbar badge says what the page says
     return { ...reply, notices };
   }
 
@@ -254,6 +252,7 @@ export function mountCoverage({ doc, bg, t, locale, status = () => {}, formUrls 
       const r = await bg.host("account.link", { account, covered_by: coveredBy });
       status(coveredBy ? text(t, "linkSaved", "Saved: the two accounts share an Accounts Centre.") : text(t, "linkRemoved", "Link removed."), "ok");
       await load();
+      bg.call("followups.refresh").catch(() => undefined); // a link changes what is due: the badge follows
       return r.links;
     } catch (e) {
       $("link-error").textContent = text(t, "linkFailed", `Not linked: ${e.message}`, [e.message]);

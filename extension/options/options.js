@@ -61,6 +61,7 @@ async function start() {
   const formUrls = formUrlsFrom(globalThis.Objector && globalThis.Objector.rules);
   await mountOptions({ doc: document, win: window, bg, t, storage, locale, defaults, download, formUrls, openLetter });
   await mountPairing({ doc: document, bg, t, permissions: api.permissions }).settled();
+  performance.mark("objector-options-ready"); // the section's data is shown (bench/coverage-page.mjs reads it)
   document.body.setAttribute("data-ready", "1");
 }
 start().catch((e) => {

@@ -64,14 +64,13 @@ export async function renderPopup({ doc, bg, t, tabId, storage, openOptions, now
   const action = $("action");
   const result = $("action-result");
 
-  const [tabReply, hostStatus, outboxStatus, profile, settings, evidence, coverage] = await Promise.all([
+  const [tabReply, hostStatus, outboxStatus, profile, settings, evidence] = await Promise.all([
     tabId == null ? Promise.resolve(null) : bg.call("getTabState", { tabId }).catch(() => null),
     bg.call("host.status").catch((e) => ({ connected: false, error: { code: e.code, message: e.message }, installCommand: "installer/install.sh" })),
     bg.call("outbox.status").catch(() => ({ pending: 0 })),
     loadProfile(bg, storage),
     storage.get("settings"),
     tabId == null ? Promise.resolve({ available: false }) : bg.call("evidence.status", { tabId }).catch(() => ({ available: false })),
-    bg.host("coverage.get", { now: utcNow(now()) }).catch(() => null),
   ]);
 
   const tabState = tabReply && typeof tabReply === "object" ? tabReply : { kind: "none" };
@@ -138,10 +137,11 @@ export async function renderPopup({ doc, bg, t, tabId, storage, openOptions, now
   $("outbox-count").textContent = describeOutbox(outboxStatus, t);
 
   // Follow-ups that are due (a code expired, no confirmation after 7 days): one line, to the coverage.
+  // Asked last, once the rest is shown: over a long history the host takes longer to answer this.
+  const coverage = hostStatus.connected ? await bg.host("coverage.get", { now: utcNow(now()) }).catch(() => null) : null;
   const due = dueFollowUps(coverage);
   $("followups").hidden = due.length === 0;
   $("followups-link").textContent = followupSummary(due, t);
-  if (coverage) bg.call("followups.refresh").catch(() => undefined); // the badge agrees with this line
   $("followups-link").onclick = (event) => {
     event.preventDefault();
     openOptions();
