@@ -36,7 +36,7 @@ export function mountPairing({ doc, bg, t, permissions, anchor = null }) {
   const settings = doc.getElementById("settings");
   const section = el(doc, "section", { id: "pairing", "aria-labelledby": "pairing-heading" });
   section.append(
-    el(doc, "h2", { id: "pairing-heading" }, text(t, "pairingHeading", "A browser that cannot start the history keeper")),
+    el(doc, "h2", { id: "pairing-heading" }, text(t, "pairingHeading", "Pair with the local agent")),
     el(doc, "p", { class: "hint" }, text(t, "pairingIntro",
       "Some browsers (Snap Chromium, some Flatpaks) cannot start objector-host. Run “objector pair” in a terminal and type the code it prints here: Objector then keeps your history through the local agent on this computer (127.0.0.1). Your browser asks you to allow that.")),
     el(doc, "p", { id: "pairing-state", role: "status", "aria-live": "polite" }),
