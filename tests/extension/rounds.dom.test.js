@@ -11,7 +11,7 @@ import { join } from "node:path";
 import { openWorld } from "./support/content-world.mjs";
 import { FIXTURES_DIR, INDEX } from "./support/fixture-dom.mjs";
 import { createCoreHandlers } from "../../extension/background/core-handlers.js";
-import { loadPure } from "./support/classic.mjs";
+import { loadPure, EXTENSION_DIR } from "./support/classic.mjs";
 
 const pageOf = (pred) => INDEX.pages.find(pred);
 const NOTICE_EN = pageOf((p) => p.kind === "notice" && p.url === "https://en-gb.facebook.com/privacy/genai/");
@@ -77,6 +77,31 @@ test("after a confirmed objection the notice says so, dated, marks a new round, 
     await world.panel.press();
     await world.waitFor(() => world.navigations.length === 1);
     assert.match(world.navigations[0], /\/help\/contact\/712876720715583$/, "the one click still opens the form");
+  } finally {
+    world.close();
+  }
+});
+
+// The panel's strings as chrome.i18n gives them for a browser in `locale` (_locales/<locale>).
+function i18nFor(locale) {
+  const messages = JSON.parse(readFileSync(join(EXTENSION_DIR, "_locales", locale, "messages.json"), "utf8"));
+  return (key, fallback, subs = []) => {
+    const entry = messages[key];
+    if (!entry) return fallback;
+    let text = entry.message;
+    for (const [name, { content }] of Object.entries(entry.placeholders || {})) {
+      text = text.replace(`$${name.toUpperCase()}$`, subs[Number(content.slice(1)) - 1] ?? "");
+    }
+    return text;
+  };
+}
+
+test("in a German browser the line is German and so is its date", async () => {
+  const world = open(NOTICE_EN, { host: hostSaying({ alreadyObjected: CONFIRMED_AT }), t: i18nFor("de") });
+  try {
+    await world.waitFor(() => /widersprochen/.test(world.panel.text()));
+    assert.equal(world.panel.text(), "Du hast am 12. Mai 2025 widersprochen; laut Meta musst du nicht erneut widersprechen.");
+    assert.equal(world.panel.label(), "Mit Objector widersprechen");
   } finally {
     world.close();
   }

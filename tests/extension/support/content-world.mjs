@@ -8,7 +8,9 @@
 // `host` stands in for the native host's direct requests (notice sightings): by default it is
 // missing, as for the outbox; a test may give one that answers as host/PROTOCOL.md says.
 //
-// openWorld({html, url, profile, justification, settings, intent, tabId, limits, beforeParse, host}) → {
+// `t` is the panel's strings (default: the English fallbacks the code carries).
+//
+// openWorld({html, url, profile, justification, settings, intent, tabId, limits, beforeParse, host, t}) → {
 //   window, document, session,
 //   panel: {text(), label(), press()}   press() = the person's accepted click on the panel's button
 //   records()   → what reached the outbox, oldest first: [{kind, payload}]
@@ -49,7 +51,7 @@ function memoryStorage(initial = {}) {
 
 const NO_HOST = { request: async () => Promise.reject(Object.assign(new Error("no host in this test"), { code: "host_missing" })) };
 
-export function openWorld({ html, url, profile = PERSON.profile, justification = PERSON.justification, settings = {}, intent = false, tabId = 7, limits = {}, beforeParse, host = NO_HOST }) {
+export function openWorld({ html, url, profile = PERSON.profile, justification = PERSON.justification, settings = {}, intent = false, tabId = 7, limits = {}, beforeParse, host = NO_HOST, t = (key, fallback) => fallback }) {
   const virtualConsole = new VirtualConsole();
   const errors = [];
   virtualConsole.on("jsdomError", (e) => errors.push(e.message));
@@ -132,7 +134,7 @@ export function openWorld({ html, url, profile = PERSON.profile, justification =
     modules: { matcher: O.matcher, domScan: O.domScan, filler: O.filler, outcome: O.outcome, watch: O.watch, noticePrint: O.noticePrint },
     ask,
     createPanel,
-    t: (key, fallback) => fallback,
+    t,
     MutationObserver: window.MutationObserver,
     setTimeout: (fn, ms) => window.setTimeout(fn, ms),
     clearTimeout: (id) => window.clearTimeout(id),
