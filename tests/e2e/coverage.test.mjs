@@ -21,6 +21,7 @@ import { pressPanelButton, waitForText, pageShows } from "./lib/objector-ui.mjs"
 import { waitForRecord } from "./lib/history.mjs";
 import { objector } from "./lib/person.mjs";
 import { say } from "./lib/strings.mjs";
+import { keepScreenshot } from "./lib/screenshots.mjs";
 
 const name = config.browser;
 const PERSON = { email: "ana.objector@example.org", country: "IE", language: "en" };
@@ -195,6 +196,7 @@ test(`${name} (3): after the confirmed objection the notice says so AND still of
     assert.equal(await pageShows(page, META_PREFILLED), false, "no email address on the page");
     assert.equal(await pageShows(page, say("contentNewNotice")), false, "the same wording as before: not new");
   });
+  await keepScreenshot(name, page, "notice-already-objected");
   await f.step("the one click still works: sent and confirmed again", async () => {
     await pressPanelButton(name, page, say("contentObjectButton"));
     await waitForText(page, say("contentConfirmed"), { timeout: 20000 });
