@@ -3,15 +3,15 @@
 // Chromium, some Flatpaks). Same interface and error codes as lib/host-client.js, so the outbox and
 // the page handlers do not know which one they talk to. Pure: `fetch` and the pairing are injected.
 //
-// createHttpClient({fetch, pairing, timeoutMs, clientInfo}) where pairing() → Promise<{port, token}
-// | null> (read at every request: pairing and unpairing take effect at once) →
+// createHttpClient({fetch, pairing, timeoutMs, clientInfo, rateLimitPauseMs}) where pairing() →
+// Promise<{port, token} | null> (read at every request: pairing and unpairing take effect at once) →
 //   request(type, fields = {}) → Promise<result>; rejects with an Error carrying `.code`:
 //     the agent's error code (the reply envelope's, as native messaging), or
 //     `agent_unpaired` (no pairing here, or the agent answered 401: the token is not (or no longer)
 //       one it knows — pair again), `agent_forbidden` (403: this extension's origin may not use
 //       that token), `agent_unreachable` (nothing answers on that port, or the browser refused the
-//       request: no host permission), `rate_limited` (429), `frame_too_large` (413), `bad_reply`
-//       (an answer that is not a reply envelope), `timeout`.
+//       request: no host permission), `rate_limited` (429 twice: one retry after rateLimitPauseMs),
+//       `frame_too_large` (413), `bad_reply` (an answer that is not a reply envelope), `timeout`.
 //   status() → {connected, hostVersion, error: null | {code, message}}
 //   onStatusChange(fn) → unsubscribe; fn(status) on every change.
 // The first request (and the first after a failure) greets with `hello`, as the native client does.
@@ -56,7 +56,7 @@ export function agentUrl(port, path) {
   return `http://${AGENT_HOST}:${port}${path}`;
 }
 
-export function createHttpClient({ fetch, pairing, timeoutMs = DEFAULT_TIMEOUT_MS, clientInfo = undefined } = {}) {
+export function createHttpClient({ fetch, pairing, timeoutMs = DEFAULT_TIMEOUT_MS, clientInfo = undefined, rateLimitPauseMs = 1000 } = {}) {
   if (typeof fetch !== "function") throw new TypeError("fetch must be a function");
   if (typeof pairing !== "function") throw new TypeError("pairing must be a function");
 
@@ -126,7 +126,13 @@ export function createHttpClient({ fetch, pairing, timeoutMs = DEFAULT_TIMEOUT_M
       throw new AgentError("agent_unpaired", "This browser is not paired with the Objector agent");
     }
     const id = nextId++;
-    const { status, body } = await post(agentUrl(pair.port, "/api"), { Authorization: `Bearer ${pair.token}` }, { ...fields, id, type }, type);
+    const call = () => post(agentUrl(pair.port, "/api"), { Authorization: `Bearer ${pair.token}` }, { ...fields, id, type }, type);
+    let { status, body } = await call();
+    if (status === 429) {
+      // Over the agent's 50 requests/s (an outbox emptying a long backlog): one pause, one retry.
+      await new Promise((resolve) => setTimeout(resolve, rateLimitPauseMs));
+      ({ status, body } = await call());
+    }
     if (BY_STATUS[status]) throw new AgentError(...BY_STATUS[status]);
     if (!body || typeof body !== "object" || typeof body.ok !== "boolean") {
       throw new AgentError("bad_reply", `The Objector agent answered "${type}" with HTTP ${status} and no reply envelope`);

@@ -91,8 +91,17 @@ test("an agent slower than the timeout is timeout, and the next request greets a
   assert.deepEqual(agent.state.received.slice(before).map((r) => r.type), ["hello", "stats"]);
 });
 
-test("429 is rate_limited, 413 frame_too_large, a page that is no envelope bad_reply", async (t) => {
-  const { agent, client } = await paired(t);
+test("one 429 is waited out and retried once; the answer then counts", async (t) => {
+  const { agent, client } = await paired(t, { rateLimitPauseMs: 20 });
+  await client.request("hello");
+  agent.state.forceStatus = 429;
+  agent.state.forceTimes = 1;
+  const { total } = await client.request("stats");
+  assert.equal(total, 0);
+});
+
+test("429 twice is rate_limited, 413 frame_too_large, a page that is no envelope bad_reply", async (t) => {
+  const { agent, client } = await paired(t, { rateLimitPauseMs: 20 });
   agent.state.forceStatus = 429;
   await assert.rejects(client.request("stats"), { code: "rate_limited" });
   agent.state.forceStatus = 413;

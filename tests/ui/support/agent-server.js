@@ -14,7 +14,8 @@ export async function startAgentServer({ host, origins = ["chrome-extension://te
     codeUsed: false,
     tokens: new Map(), // token → origin it was paired from
     received: [], // every /api request body, in order
-    forceStatus: null, // a number: every request answers that HTTP status with no body
+    forceStatus: null, // a number: requests answer that HTTP status with no body...
+    forceTimes: Infinity, // ...this many times
     delayMs: 0, // wait this long before answering /api
     notJson: false, // /api answers 200 with an HTML page
   };
@@ -30,7 +31,10 @@ export async function startAgentServer({ host, origins = ["chrome-extension://te
   }
   async function handle(req, res, body) {
     if (req.headers.host !== `127.0.0.1:${server.address().port}`) return send(res, 421);
-    if (state.forceStatus) return send(res, state.forceStatus);
+    if (state.forceStatus && state.forceTimes > 0) {
+      state.forceTimes -= 1;
+      return send(res, state.forceStatus);
+    }
     if (req.method !== "POST") return send(res, 405);
     const origin = req.headers.origin;
     if (origin !== undefined && !origins.includes(origin)) return send(res, 403);
