@@ -17,7 +17,10 @@
 //   and every word that starts with a capital letter removed (names are capitalised in every
 //   language we read; so are sentence starts and German nouns — what stays is still the notice's
 //   wording), then normalised (lib/normalize.js) and cut to letters and single spaces.
-// fingerprint(raw, sha256) → Promise<64 lower-case hex> of printText(raw); sha256(text) →
+// formsOf(region, compiled) → the ids of Meta's objection forms the notice links to, sorted (a
+//   notice whose wording stays but whose form changes is another round).
+// fingerprint(raw, sha256, forms = []) → Promise<64 lower-case hex>: SHA-256 of printText(raw),
+//   followed by "\nforms " and the form ids when it links to any; sha256(text) →
 //   Promise<ArrayBuffer>, the digest of text's UTF-8 bytes.
 // sighting(doc, compiled, kind, area, {state, sha256}) → Promise<null | {kind, language,
 //   fingerprint}>: the notice's region read now (null when it is gone).
@@ -82,8 +85,17 @@
     return normalizeText(stripped).replace(/[^\p{L}\s]+/gu, " ").replace(/\s+/g, " ").trim();
   }
 
-  async function fingerprint(raw, sha256) {
-    const digest = await sha256(printText(raw));
+  function formsOf(region, compiled) {
+    const ids = new Set();
+    for (const a of region.querySelectorAll("a[href]")) {
+      const where = matcher.classifyUrl(compiled, a.href);
+      if (where.meta && where.area === "form") ids.add(where.formId);
+    }
+    return [...ids].sort();
+  }
+
+  async function fingerprint(raw, sha256, forms = []) {
+    const digest = await sha256(printText(raw) + (forms.length ? `\nforms ${forms.join(" ")}` : ""));
     return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, "0")).join("");
   }
 
@@ -100,8 +112,9 @@
     if (!region) return null;
     const raw = domScan.rawText(region, true);
     const lang = doc.documentElement.getAttribute("lang") || "";
-    return { kind, language: languageOf(compiled, state, lang, normalizeText(raw)), fingerprint: await fingerprint(raw, sha256) };
+    const print = await fingerprint(raw, sha256, formsOf(region, compiled));
+    return { kind, language: languageOf(compiled, state, lang, normalizeText(raw)), fingerprint: print };
   }
 
-  return { KINDS, kindOf, noticeRegion, printText, fingerprint, sighting };
+  return { KINDS, kindOf, noticeRegion, printText, formsOf, fingerprint, sighting };
 });

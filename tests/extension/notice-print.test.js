@@ -97,7 +97,9 @@ test("sighting on the in-app dialog: the dialog's wording only (the feed around 
   assert.equal(seen.language, "en");
   const region = f.noticePrint.noticeRegion(f.document, f.compiled, "objection", first.area);
   assert.equal(region.getAttribute("role"), "dialog");
-  assert.equal(seen.fingerprint, hex(f.noticePrint.printText(f.O.domScan.rawText(region, true))));
+  const forms = f.noticePrint.formsOf(region, f.compiled);
+  assert.deepEqual([...forms], ["6359191084165019"], "the form the dialog links to");
+  assert.equal(seen.fingerprint, hex(`${f.noticePrint.printText(f.O.domScan.rawText(region, true))}\nforms ${forms.join(" ")}`));
   // The feed changes under the dialog: the same notice, the same fingerprint.
   const post = f.document.createElement("article");
   post.textContent = "Carla posted 5 photos: our trip to the lake";
@@ -105,6 +107,22 @@ test("sighting on the in-app dialog: the dialog's wording only (the feed around 
   const again = await f.noticePrint.sighting(f.document, f.compiled, "objection", first.area, { state: first.state, sha256 });
   assert.equal(again.fingerprint, seen.fingerprint);
   f.close();
+});
+
+test("sighting: the same wording linking to another of Meta's forms is another round (another fingerprint); a link elsewhere changes nothing", async () => {
+  const entry = pagesWhere((p) => p.kind === "notice" && p.url === "https://www.facebook.com/")[0];
+  const prints = [];
+  for (const to of [null, "https://www.facebook.com/help/contact/712876720715583", "https://www.facebook.com/privacy/policy/"]) {
+    const f = open(entry);
+    if (to) for (const a of f.document.querySelectorAll("[role=dialog] a[href*='/help/contact/']")) a.href = to;
+    const l = f.look();
+    assert.equal(l.kind, "objection");
+    prints.push((await f.noticePrint.sighting(f.document, f.compiled, l.kind, l.area, { state: l.state, sha256 })).fingerprint);
+    f.close();
+  }
+  assert.notEqual(prints[1], prints[0], "2024 form → 2025 form: new");
+  assert.notEqual(prints[2], prints[0], "no form linked any more: new");
+  assert.notEqual(prints[2], prints[1]);
 });
 
 test("sighting: the notice page and its in-app dialog are different wordings (two fingerprints), and a notice gone is no sighting", async () => {
