@@ -9,7 +9,6 @@
 //   remove({origins}) (→ Promise<boolean>, as chrome.permissions), anchor the element the section
 //   is put before (default: the settings section's uninstall note, else the end of #settings).
 //   → {refresh() → Promise<status>, settled() → Promise (the last press's work)}.
-// Texts are English fallbacks of message keys not yet in _locales (see FLOW.md, "The loopback agent").
 import { text } from "./page-kit.js";
 import { parsePairingCode, AGENT_ORIGIN_PATTERN } from "../lib/http-client.js";
 

@@ -17,7 +17,7 @@ import { createDispatcher, ROLE_PAGE } from "../../extension/lib/messages.js";
 import { createBackground } from "../../extension/options/page-kit.js";
 import { createFakeHost, createMemoryStorage } from "./support/fake-host.js";
 import { startAgentServer, extensionFetch } from "./support/agent-server.js";
-import { loadPage } from "./support/harness.js";
+import { loadPage, translatorFor } from "./support/harness.js";
 
 function privateStore() {
   const data = new Map();
@@ -43,7 +43,7 @@ function fakePermissions({ answer = true } = {}) {
   return p;
 }
 
-async function open(t, { permissions = fakePermissions(), nativeInstalled = false } = {}) {
+async function open(t, { permissions = fakePermissions(), nativeInstalled = false, lang = null } = {}) {
   const host = createFakeHost({ version: "2.0.0" });
   host.state.installed = nativeInstalled;
   const agent = await startAgentServer({ host });
@@ -67,7 +67,7 @@ async function open(t, { permissions = fakePermissions(), nativeInstalled = fals
   });
   const dom = loadPage("options/options.html");
   const doc = dom.window.document;
-  const view = mountPairing({ doc, bg, t: () => "", permissions });
+  const view = mountPairing({ doc, bg, t: lang ? translatorFor(lang) : () => "", permissions });
   await view.settled();
   const $ = (id) => doc.getElementById(id);
   async function press(code) {
@@ -158,4 +158,13 @@ test("transportText names the way in use, native or agent, and neither", () => {
   assert.match(transportText({ connected: true, transport: "native" }, () => ""), /native/);
   assert.match(transportText({ connected: true, transport: "agent" }, () => ""), /agent/);
   assert.match(transportText({ connected: false, transport: null }, () => ""), /wait in this browser/);
+});
+
+test("in a German browser the section speaks German, the port filled in", async (t) => {
+  const w = await open(t, { lang: "de" });
+  assert.equal(w.$("pairing-heading").textContent, "Mit dem lokalen Agenten koppeln");
+  assert.equal(w.$("pairing-pair").textContent, "Koppeln");
+  await w.press(w.agent.pairingCode());
+  assert.equal(w.$("pairing-state").textContent, `Mit dem Agenten auf Port ${w.agent.port} gekoppelt.`);
+  assert.match(w.$("pairing-transport").textContent, /gekoppelten Agenten/);
 });
