@@ -131,7 +131,19 @@ test(`${NAME}: the complaint section prepares the letter through the host; nothi
   await page.click("#complaint-form button[type=submit]");
   await page.waitForFunction(() => /Objector (sends nothing|sendet nichts)/.test(document.getElementById("complaint-result").textContent) || document.getElementById("complaint-error").textContent, { timeout: 15000 });
   assert.equal(await page.$eval("#complaint-error", (e) => e.textContent), "");
+  assert.equal(await page.$eval("#complaint-result", (e) => e.textContent), "The letter is open in a new tab: print it or save it as PDF. Objector sends nothing.");
   assert.equal(await page.$eval("#complaint-download", (e) => e.hidden), false);
+  if (NAME === "chromium") {
+    // The new tab is the letter as a Blob URL of the extension's origin, its styles adopted.
+    const target = await b.browser.waitForTarget((t) => t.url().startsWith(`blob:${b.origin}/`), { timeout: 10000 });
+    const letter = await target.page();
+    await letter.waitForFunction(() => document.readyState === "complete" && document.body && document.body.textContent.length > 0, { timeout: 10000 });
+    assert.match(await letter.evaluate(() => document.body.textContent), /Hamburg/);
+    const styled = await letter.evaluate(() => document.querySelectorAll("style").length === 0 || document.adoptedStyleSheets.length === 1);
+    assert.ok(styled, "the letter's own styles are adopted under the extension CSP");
+    await letter.screenshot({ path: path.join(SHOTS, `complaint-letter${suffix}.png`) });
+    await letter.close();
+  }
   await page.screenshot({ path: path.join(SHOTS, `complaint${suffix}.png`) });
   await page.close();
 });
