@@ -4,6 +4,7 @@
 #include "base/digest.h"
 #include "export/export.h"
 #include "handlers/codec.h"
+#include "handlers/coverage_handlers.h"
 #include "protocol/envelope.h"
 #include "protocol/frame.h"
 #include "protocol/validate.h"
@@ -137,7 +138,9 @@ Result<json> HistoryExport(Context& ctx, const json& req) {
   all.limit = -1;
   ASSIGN_OR_RETURN(page, store->ListHistory(all));
   ASSIGN_OR_RETURN(profile, store->GetProfile());
-  ExportMeta meta{FormatUtc(ctx.clock().Now()), build::kVersion, profile, "", "", {}};
+  ExportMeta meta{FormatUtc(ctx.clock().Now()), build::kVersion, profile, "", "", {}, {}};
+  ASSIGN_OR_RETURN(links, store->ListLinks());
+  meta.links = links;  // the ics export's follow-ups
   ASSIGN_OR_RETURN(verified, store->Verify());
   meta.chain_head = verified.chain_head;
   if (!verified.ok) {
@@ -257,6 +260,12 @@ const std::vector<MessageType>& MessageTypes() {
       {"evidence.attach", &EvidenceAttach},
       {"evidence.get", &EvidenceGet},
       {"history.verify", &HistoryVerify},
+      // Issue 12: accounts, links, coverage and follow-ups, notice rounds (coverage_handlers.cc).
+      {"account.list", &AccountListHandler},
+      {"account.link", &AccountLinkHandler},
+      {"coverage.get", &CoverageGetHandler},
+      {"notice.seen", &NoticeSeenHandler},
+      {"notice.list", &NoticeListHandler},
   };
   return kTypes;
 }
