@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "coverage/coverage.h"
 #include "store/records.h"
 
 namespace objector {
@@ -21,6 +22,7 @@ struct ExportMeta {
   std::string chain_head;
   std::string chain_problem;
   std::map<std::string, Blob> blobs;  // snapshots and screenshots the items name, by SHA-256
+  std::vector<AccountLink> links;      // the account links (the ics export's follow-ups need them)
 };
 
 inline constexpr int kJsonExportSchemaVersion = 1;
@@ -36,6 +38,12 @@ std::string ExportHtml(const std::vector<HistoryItem>& items, const ExportMeta& 
 // One .zip (stored entries): report.html, history.json, history.csv, evidence/<sha256>.<ext> for
 // every snapshot and screenshot, and SHA256SUMS listing every other file (sha256sum -c format).
 std::string ExportBundle(const std::vector<HistoryItem>& items, const ExportMeta& meta);
+// RFC 5545 calendar of the follow-ups (coverage.get) at `meta.generated_at`: one VEVENT per
+// follow-up at its due_at, UID "<kind>-<client_id>@objector"; the account email appears in the
+// SUMMARY only. CRLF line ends, lines folded at 75 octets, TEXT escaped.
+std::string ExportIcs(const std::vector<HistoryItem>& items, const ExportMeta& meta);
+std::string IcsCalendar(const std::vector<FollowUp>& follow_ups, const std::string& stamp_utc);
+
 // The file name of a snapshot or screenshot inside a bundle: "evidence/<sha256>.html.txt|png|jpg".
 std::string EvidenceFileName(const Blob& blob);
 

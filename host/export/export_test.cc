@@ -22,7 +22,7 @@ std::vector<HistoryItem> SampleItems() {
 }
 
 ExportMeta Meta() {
-  return {"2026-11-26T09:00:00.000Z", "0.1.0", {{"anna@example.de"}, "DE", "de", "Anna <Schmidt>"}, "", "", {}};
+  return {"2026-11-26T09:00:00.000Z", "0.1.0", {{"anna@example.de"}, "DE", "de", "Anna <Schmidt>"}, "", "", {}, {}};
 }
 
 }  // namespace
@@ -186,13 +186,14 @@ TEST_CASE("HTML report quotes Meta's words, shows the snapshot inert and the scr
   CHECK(ExportHtml(items, meta).find("The history did not verify:</strong> submission 1, event 2") != std::string::npos);
 }
 
-TEST_CASE("the exporter table knows csv, json, html and nothing else", "[export]") {
+TEST_CASE("the exporter table knows csv, json, html, bundle, ics and nothing else", "[export]") {
   REQUIRE(FindExporter("csv"));
   CHECK(std::string(FindExporter("html")->mime).rfind("text/html", 0) == 0);
   CHECK(FindExporter("json")->write == &ExportJson);
   CHECK(FindExporter("pdf") == nullptr);
   CHECK(FindExporter("bundle")->binary);
-  CHECK(ExportFormatList() == "csv, json, html, bundle");
+  CHECK(std::string(FindExporter("ics")->mime) == "text/calendar; charset=utf-8");
+  CHECK(ExportFormatList() == "csv, json, html, bundle, ics");
 }
 
 TEST_CASE("LocalTimeText shifts by the user's offset across midnight", "[export]") {

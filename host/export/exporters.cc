@@ -12,6 +12,7 @@ const Exporter kExporters[] = {
     {"json", "application/json", "json", false, &ExportJson},
     {"html", "text/html; charset=utf-8", "html", false, &ExportHtml},
     {"bundle", "application/zip", "zip", true, &ExportBundle},
+    {"ics", "text/calendar; charset=utf-8", "ics", false, &ExportIcs},
 };
 
 }  // namespace

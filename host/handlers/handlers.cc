@@ -5,6 +5,7 @@
 #include "export/export.h"
 #include "handlers/codec.h"
 #include "handlers/complaint_handlers.h"
+#include "handlers/coverage_handlers.h"
 #include "protocol/envelope.h"
 #include "protocol/frame.h"
 #include "protocol/validate.h"
@@ -138,7 +139,9 @@ Result<json> HistoryExport(Context& ctx, const json& req) {
   all.limit = -1;
   ASSIGN_OR_RETURN(page, store->ListHistory(all));
   ASSIGN_OR_RETURN(profile, store->GetProfile());
-  ExportMeta meta{FormatUtc(ctx.clock().Now()), build::kVersion, profile, "", "", {}};
+  ExportMeta meta{FormatUtc(ctx.clock().Now()), build::kVersion, profile, "", "", {}, {}};
+  ASSIGN_OR_RETURN(links, store->ListLinks());
+  meta.links = links;  // the ics export's follow-ups
   ASSIGN_OR_RETURN(verified, store->Verify());
   meta.chain_head = verified.chain_head;
   if (!verified.ok) {
@@ -260,6 +263,12 @@ const std::vector<MessageType>& MessageTypes() {
       {"history.verify", &HistoryVerify},
       {"authority.list", &AuthorityList},
       {"complaint.render", &ComplaintRender},
+      // Issue 12: accounts, links, coverage and follow-ups, notice rounds (coverage_handlers.cc).
+      {"account.list", &AccountListHandler},
+      {"account.link", &AccountLinkHandler},
+      {"coverage.get", &CoverageGetHandler},
+      {"notice.seen", &NoticeSeenHandler},
+      {"notice.list", &NoticeListHandler},
   };
   return kTypes;
 }

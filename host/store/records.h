@@ -127,6 +127,45 @@ struct Stats {
   std::optional<std::string> first_at, last_at;
 };
 
+// An account as Meta knows it: a platform and the email address it is registered with (stored and
+// compared lower-cased).
+struct AccountRef {
+  std::string platform;  // "facebook" | "instagram"
+  std::string email;
+  bool operator==(const AccountRef& o) const { return platform == o.platform && email == o.email; }
+  bool operator<(const AccountRef& o) const { return platform != o.platform ? platform < o.platform : email < o.email; }
+};
+
+// The person's word that `account` shares an Accounts Centre with `covered_by`: an objection for
+// `covered_by` covers `account` too. Links are one level deep (a covering account is never itself
+// linked to another).
+struct AccountLink {
+  AccountRef account, covered_by;
+  std::string created_at;
+};
+
+// One submission as coverage sees it: who, where, which form, and its latest status (the status
+// event last by occurred_at, then by id, as `current_status`).
+struct SubmissionSummary {
+  int64_t submission_id = 0;
+  std::string client_id, platform, form_kind, account_email, occurred_at;
+  std::string status, status_at;  // the latest status and its occurred_at
+};
+
+// A notice the extension saw (PROTOCOL.md, notice.seen): no personal data, only what identifies the
+// notice's text.
+struct NoticeSighting {
+  int64_t notice_id = 0;
+  std::string platform, language, kind, fingerprint;
+  std::string first_seen_at, last_seen_at;
+  int64_t count = 0;
+};
+
+struct NoticeSeenOutcome {
+  NoticeSighting notice;
+  bool new_round = false;  // first sighting of this fingerprint while others of its platform+kind were seen
+};
+
 struct WriteOutcome {
   int64_t id = 0;
   bool duplicate = false;  // the client id was already stored; nothing changed

@@ -96,6 +96,31 @@ CREATE TRIGGER blobs_append_only_delete BEFORE DELETE ON blobs
 DROP TRIGGER events_append_only_update;
 )sql";
 
+// Version 4: accounts the person links (an Accounts Centre shared by two accounts) and the notices
+// the extension saw, each notice text once by its fingerprint with a count. Neither is history:
+// a link can be removed, a sighting's count and last_seen_at grow. Emails are stored lower-cased.
+constexpr const char kV4[] = R"sql(
+CREATE TABLE account_links (
+  platform TEXT NOT NULL,
+  email TEXT NOT NULL,
+  covered_by_platform TEXT NOT NULL,
+  covered_by_email TEXT NOT NULL,
+  created_at TEXT NOT NULL,
+  PRIMARY KEY (platform, email)
+);
+CREATE TABLE notice_sightings (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  platform TEXT NOT NULL,
+  language TEXT NOT NULL,
+  kind TEXT NOT NULL,
+  fingerprint TEXT NOT NULL,
+  first_seen_at TEXT NOT NULL,
+  last_seen_at TEXT NOT NULL,
+  count INTEGER NOT NULL,
+  UNIQUE (platform, kind, fingerprint, language)
+);
+)sql";
+
 void ChainV3(SQLite::Database& db) {
   ChainAllRows(db);
   db.exec("CREATE TRIGGER events_append_only_update BEFORE UPDATE ON events"
@@ -107,7 +132,7 @@ struct Migration {
   void (*then)(SQLite::Database& db);  // a step SQL cannot do (hashing), or nullptr
 };
 
-constexpr Migration kMigrations[] = {{kV1, nullptr}, {kV2, nullptr}, {kV3, &ChainV3}};
+constexpr Migration kMigrations[] = {{kV1, nullptr}, {kV2, nullptr}, {kV3, &ChainV3}, {kV4, nullptr}};
 constexpr int kLatest = sizeof(kMigrations) / sizeof(kMigrations[0]);
 
 }  // namespace

@@ -7,6 +7,7 @@
 #include <sstream>
 
 #include "base/digest.h"
+#include "store/chain_db.h"
 #include "store/store.h"
 #include "testing/fixtures.h"
 
@@ -41,11 +42,22 @@ TEST_CASE("every older schema version migrates to the latest and keeps its data"
     INFO("from version " << from);
     testing::TempDir dir;
     std::string path = dir.path() + "/objector.sqlite3";
+    std::string head_before;
     {
       SQLite::Database db(path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
-      REQUIRE(Migrate(db, path, from).ok());
+      if (from < 3) {
+        REQUIRE(Migrate(db, path, from).ok());
+        SeedVersion(db, from);
+      } else {
+        // Version 3 rows carry their hashes: the rows a version-2 database held, chained by the
+        // migration to 3 exactly as a version-3 Objector wrote them.
+        REQUIRE(Migrate(db, path, 2).ok());
+        SeedVersion(db, 2);
+        REQUIRE(Migrate(db, path, 3).ok());
+        REQUIRE(VerifyChain(db).ok);
+        head_before = VerifyChain(db).chain_head;
+      }
       CHECK(db.execAndGet("PRAGMA user_version").getInt() == from);
-      SeedVersion(db, from);
     }
     auto store = Store::Open(path, kClock);
     REQUIRE(store.ok());
@@ -61,6 +73,7 @@ TEST_CASE("every older schema version migrates to the latest and keeps its data"
     REQUIRE(verified.ok());
     CHECK(verified->ok);
     CHECK(verified->rows == (from >= 1 ? 2 : 0));
+    if (!head_before.empty()) CHECK(verified->chain_head == head_before);  // later migrations change no row
     if (from >= 1) {
       CHECK(history->items[0].submission.client_id == "old-1");
       CHECK(history->items[0].current_status == "confirmed");
@@ -74,8 +87,19 @@ TEST_CASE("every older schema version migrates to the latest and keeps its data"
       for (const auto& j : *just) defaults += j.is_default;
       CHECK(defaults == 1);
     }
-    // And the migrated database works for new writes, which continue the chain.
+    // And the migrated database works for new writes, which continue the chain, and holds version
+    // 4's links and notice sightings beside the history.
     CHECK((*store)->RecordSubmission(testing::SampleSubmission("new-1")).ok());
+    CHECK((*store)->Verify()->ok);
+    CHECK((*store)->SetLink({"instagram", "anna@example.de"}, AccountRef{"facebook", "anna@example.de"}).ok());
+    NoticeSighting notice;
+    notice.platform = "facebook";
+    notice.language = "de";
+    notice.kind = "objection";
+    notice.fingerprint = std::string(64, 'e');
+    CHECK((*store)->RecordNoticeSighting(notice).ok());
+    CHECK((*store)->ListSubmissionSummaries()->size() == (from >= 1 ? 2 : 1));
+    CHECK((*store)->ListHistory({})->total == (from >= 1 ? 2 : 1));
     CHECK((*store)->Verify()->ok);
   }
 }

@@ -9,6 +9,7 @@
 #include <SQLiteCpp/Database.h>
 
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -65,6 +66,22 @@ class Store {
 
   Result<HistoryPage> ListHistory(const HistoryQuery& query);
   Result<Stats> GetStats();
+
+  // Accounts, links and notices (schema 4; store/accounts.cc).
+  // Every submission with its latest status, oldest first: what coverage is computed from.
+  Result<std::vector<SubmissionSummary>> ListSubmissionSummaries();
+  // Every link, by platform then email.
+  Result<std::vector<AccountLink>> ListLinks();
+  // Links `account` to `covered_by` (replacing its link), or removes its link (nullopt; no link is
+  // fine); returns every link. Emails as given (the caller lower-cases them). kInvalidValue, nothing
+  // changed: `covered_by` is `account`, `covered_by` is itself linked to another account, or
+  // `account` covers others (links stay one level deep).
+  Result<std::vector<AccountLink>> SetLink(const AccountRef& account, const std::optional<AccountRef>& covered_by);
+  // Counts one sighting of `notice` (platform, language, kind, fingerprint) now: a new row with
+  // count 1, or count + 1 and last_seen_at = now.
+  Result<NoticeSeenOutcome> RecordNoticeSighting(const NoticeSighting& notice);
+  // Every sighting, oldest first.
+  Result<std::vector<NoticeSighting>> ListNotices();
 
  private:
   Store(std::unique_ptr<SQLite::Database> db, std::string path, const Clock& clock)
