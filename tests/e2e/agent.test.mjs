@@ -7,7 +7,8 @@
 //      over HTTP (`objector export`), the popup says "agent";
 //  (3) the manifest back → the next objection goes over native messaging, the popup says "native";
 //  (4) the agent down and the host missing → the objection waits in the outbox (nothing lost) and
-//      is delivered, once, when the agent is back.
+//      is delivered, once, when the agent is back;
+//  (5) Unpair forgets the token and gives the host permission back.
 // The permission prompt (http://127.0.0.1/*, asked for in the Pair click) has no headless way to
 // be accepted, so the test profile grants it before the browser starts: Chromium's Preferences
 // (granted + active host permissions of our id, written between a first and a second start),
@@ -292,5 +293,36 @@ test(`${name} (4): agent down and host missing → kept in the outbox; delivered
   await again.close();
   const all = await exportHistory(person.home);
   assert.equal(all.length, 3, `three objections, once each: ${all.map((r) => r.form_url).join(", ")}`);
+});
+
+test(`${name} (5): Unpair forgets the pairing and the permission; with the host still away nothing answers`, async () => {
+  const f = flow(name, "unpair");
+  const settings = await f.step("open Settings", () => handle.openExtensionPage("options/options.html#settings"));
+  f.usePage(settings);
+  await waitReady(settings);
+  await settings.waitForSelector("#pairing-unpair:not([hidden])", { visible: true, timeout: 10000 });
+  await f.step("press Unpair", () => settings.click("#pairing-unpair"));
+  await f.step("the page says not paired", () =>
+    settings.waitForFunction(() => /Not paired/.test(document.getElementById("pairing-state").textContent), { timeout: 10000 }));
+  const left = await settings.evaluate(async () => {
+    const api = globalThis.browser || globalThis.chrome;
+    const pairing = await new Promise((resolve, reject) => {
+      const open = indexedDB.open("objector-private");
+      open.onerror = () => reject(open.error);
+      open.onsuccess = () => {
+        const get = open.result.transaction("kv").objectStore("kv").get("agentPairing");
+        get.onsuccess = () => resolve(get.result ?? null);
+        get.onerror = () => reject(get.error);
+      };
+    });
+    const granted = await api.permissions.contains({ origins: ["http://127.0.0.1/*"] });
+    const status = await api.runtime.sendMessage({ type: "host.status" });
+    return { pairing, granted, status: status.result };
+  });
+  assert.equal(left.pairing, null, "the token is gone from IndexedDB");
+  assert.equal(left.granted, false, "http://127.0.0.1/* was given back");
+  assert.deepEqual([left.status.connected, left.status.transport, left.status.paired, left.status.error.code],
+    [false, null, false, "host_missing"]);
+  await settings.close();
   restoreHostManifest();
 });
