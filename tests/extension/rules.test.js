@@ -90,9 +90,9 @@ test("the manifest's key, gecko id and version agree with manifests/ids.json and
   assert.equal(manifestProblems({ ...manifest, key: "x" }, ids, projectVersion()).length, 1);
 });
 
-test("the manifest asks only for activeTab (the popup's screenshot), nativeMessaging and storage, on Meta's hosts only, with no page-visible files", () => {
+test("the manifest asks only for activeTab (the popup's screenshot), alarms (the follow-ups badge), nativeMessaging and storage, on Meta's hosts only, with no page-visible files", () => {
   const manifest = read("manifest.json");
-  assert.deepEqual(manifest.permissions, ["activeTab", "nativeMessaging", "storage"]);
+  assert.deepEqual(manifest.permissions, ["activeTab", "alarms", "nativeMessaging", "storage"]);
   for (const pattern of [...manifest.host_permissions, ...manifest.content_scripts.flatMap((c) => c.matches)]) {
     assert.match(pattern, /^https:\/\/(\*\.facebook\.com|help\.instagram\.com|privacycenter\.instagram\.com|www\.instagram\.com)\/\*$/);
   }
