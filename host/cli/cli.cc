@@ -195,6 +195,61 @@ int Export(Io& io, const std::vector<std::string>& argv) {
   return kOk;
 }
 
+std::string Text(const json& v) { return v.is_string() ? v.get<std::string>() : std::string("-"); }
+
+// One line per coverage row (account, platform, form kind, state, date, to-do), columns aligned,
+// then one line per follow-up.
+int StatusCmd(Io& io, const std::vector<std::string>& argv) {
+  Args a;
+  if (!ParseArgs(argv, 1, {"--now"}, {"--json"}, &a, io.err) || !a.positional.empty()) {
+    io.err << "objector: usage: objector status [--json] [--now UTC]\n";
+    return kUsage;
+  }
+  json body = json::object();
+  if (a.Has("--now")) body["now"] = a.Get("--now");
+  int code = kOk;
+  auto r = Call(io, "coverage.get", body, &code);
+  if (!r) return code;
+  if (a.Flag("--json")) {
+    io.out << r->dump(2) << "\n";
+    return kOk;
+  }
+  const json& rows = (*r)["rows"];
+  if (rows.empty()) {
+    io.out << "No accounts yet: add your email with objector profile set --email ADDR.\n";
+    return kOk;
+  }
+  std::vector<std::vector<std::string>> table;
+  for (const auto& row : rows) {
+    std::string todo = row["todo"].get<std::string>();
+    if (row["covered_through"].is_object()) {
+      todo += " (covered through " + row["covered_through"]["platform"].get<std::string>() + " " +
+              row["covered_through"]["email"].get<std::string>() + ")";
+    }
+    table.push_back({row["account_email"].get<std::string>(), row["platform"].get<std::string>(),
+                     row["form_kind"].get<std::string>(), row["state"].get<std::string>(),
+                     Text(row["last_at"]).substr(0, 10), todo});
+  }
+  std::vector<size_t> width(6, 0);
+  for (const auto& cells : table) {
+    for (size_t i = 0; i < cells.size(); ++i) width[i] = std::max(width[i], cells[i].size());
+  }
+  for (const auto& cells : table) {
+    std::string line;
+    for (size_t i = 0; i < cells.size(); ++i) {
+      line += cells[i];
+      if (i + 1 < cells.size()) line += std::string(width[i] - cells[i].size() + 2, ' ');
+    }
+    io.out << line << "\n";
+  }
+  for (const auto& f : (*r)["follow_ups"]) {
+    io.out << (f["due"].get<bool>() ? "due      " : "upcoming ") << f["due_at"].get<std::string>() << "  "
+           << f["kind"].get<std::string>() << "  " << f["account_email"].get<std::string>() << "  "
+           << f["platform"].get<std::string>() << "  " << f["form_kind"].get<std::string>() << "\n";
+  }
+  return kOk;
+}
+
 int ProfileCmd(Io& io, const std::vector<std::string>& argv) {
   std::string sub = argv.size() > 1 ? argv[1] : "";
   int code = kOk;
@@ -370,61 +425,6 @@ int Verify(Io& io, const std::vector<std::string>& argv) {
   return kFailed;
 }
 
-std::string Text(const json& v) { return v.is_string() ? v.get<std::string>() : std::string("-"); }
-
-// One line per coverage row (account, platform, form kind, state, date, to-do), columns aligned,
-// then one line per follow-up.
-int StatusCmd(Io& io, const std::vector<std::string>& argv) {
-  Args a;
-  if (!ParseArgs(argv, 1, {"--now"}, {"--json"}, &a, io.err) || !a.positional.empty()) {
-    io.err << "objector: usage: objector status [--json] [--now UTC]\n";
-    return kUsage;
-  }
-  json body = json::object();
-  if (a.Has("--now")) body["now"] = a.Get("--now");
-  int code = kOk;
-  auto r = Call(io, "coverage.get", body, &code);
-  if (!r) return code;
-  if (a.Flag("--json")) {
-    io.out << r->dump(2) << "\n";
-    return kOk;
-  }
-  const json& rows = (*r)["rows"];
-  if (rows.empty()) {
-    io.out << "No accounts yet: add your email with objector profile set --email ADDR.\n";
-    return kOk;
-  }
-  std::vector<std::vector<std::string>> table;
-  for (const auto& row : rows) {
-    std::string todo = row["todo"].get<std::string>();
-    if (row["covered_through"].is_object()) {
-      todo += " (covered through " + row["covered_through"]["platform"].get<std::string>() + " " +
-              row["covered_through"]["email"].get<std::string>() + ")";
-    }
-    table.push_back({row["account_email"].get<std::string>(), row["platform"].get<std::string>(),
-                     row["form_kind"].get<std::string>(), row["state"].get<std::string>(),
-                     Text(row["last_at"]).substr(0, 10), todo});
-  }
-  std::vector<size_t> width(6, 0);
-  for (const auto& cells : table) {
-    for (size_t i = 0; i < cells.size(); ++i) width[i] = std::max(width[i], cells[i].size());
-  }
-  for (const auto& cells : table) {
-    std::string line;
-    for (size_t i = 0; i < cells.size(); ++i) {
-      line += cells[i];
-      if (i + 1 < cells.size()) line += std::string(width[i] - cells[i].size() + 2, ' ');
-    }
-    io.out << line << "\n";
-  }
-  for (const auto& f : (*r)["follow_ups"]) {
-    io.out << (f["due"].get<bool>() ? "due      " : "upcoming ") << f["due_at"].get<std::string>() << "  "
-           << f["kind"].get<std::string>() << "  " << f["account_email"].get<std::string>() << "  "
-           << f["platform"].get<std::string>() << "  " << f["form_kind"].get<std::string>() << "\n";
-  }
-  return kOk;
-}
-
 #if defined(OBJECTOR_HAVE_INSTALL)
 int Install(Io& io, const std::vector<std::string>& argv) {
   return install::RunInstall({argv.begin() + 1, argv.end()}, io.out, io.err);
@@ -448,7 +448,8 @@ const Command kCommands[] = {
     {"help", &Help},           {"history", &History},
     {"export", &Export},       {"profile", &ProfileCmd},
     {"justification", &JustificationCmd}, {"record", &Record},
-    {"verify", &Verify},       {"status", &StatusCmd},
+    {"verify", &Verify},
+    {"status", &StatusCmd},  // issue 12: coverage and follow-ups
 #if defined(OBJECTOR_HAVE_INSTALL)
     {"install", &Install},     {"uninstall", &Uninstall},
     {"doctor", &Doctor},
