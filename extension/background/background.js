@@ -1,10 +1,14 @@
 // Objector's background (service worker in Chromium, event page in Firefox): the wiring of one
-// host client, one outbox, one fill-data source and one message dispatcher. Logic lives in lib/
-// and in the pure modules beside this file; this file only adapts chrome.* to them.
+// transport (the native host, else the paired agent), one outbox, one fill-data source and one
+// message dispatcher. Logic lives in lib/ and in the pure modules beside this file; this file only
+// adapts chrome.* to them.
 import "../rules/rules.js";
 import "../lib/normalize.js";
 import "../lib/matcher.js";
 import { createHostClient } from "../lib/host-client.js";
+import { createHttpClient } from "../lib/http-client.js";
+import { createTransport } from "../lib/transport.js";
+import { createPairingHandlers } from "./pairing.js";
 import { createOutbox } from "../lib/outbox.js";
 import { createFillDataSource } from "../lib/fill-data.js";
 import { openPrivateStore, createRoutedStorage } from "../lib/private-store.js";
@@ -14,6 +18,7 @@ import { submissionFrom, eventFrom, browserLabel } from "../lib/records.js";
 import { createIntentStore } from "./intents.js";
 import { createCoreHandlers } from "./core-handlers.js";
 import { createBindings } from "./bindings.js";
+import { createBadgeUpdater, FOLLOWUP_ALARM, FOLLOWUP_PERIOD_MINUTES } from "./followups.js";
 
 const api = globalThis.browser || globalThis.chrome;
 const { matcher, rules } = globalThis.Objector;
@@ -21,13 +26,21 @@ const compiled = matcher.compileRules(rules);
 
 // Personal data (profile mirror, outbox, refused records) in the extension origin's IndexedDB, out
 // of content scripts' reach; settings in storage.local. The first use moves old storage.local keys.
-const storage = createRoutedStorage({ local: api.storage.local, store: openPrivateStore(globalThis.indexedDB) });
+const privateStore = openPrivateStore(globalThis.indexedDB);
+const storage = createRoutedStorage({ local: api.storage.local, store: privateStore });
 
-const client = createHostClient({
+// One client for everything that talks to the history: native messaging first, the paired
+// loopback agent (`objector serve`) when the browser cannot start the host (lib/transport.js).
+const nativeClient = createHostClient({
   connectNative: (name) => api.runtime.connectNative(name),
   lastError: () => api.runtime.lastError, // the browser's own reason when the host is missing
 });
+let pairing = null; // set below; the HTTP client reads the pairing at every request
+const readPairing = () => pairing.read();
+const httpClient = createHttpClient({ fetch: (url, init) => fetch(url, init), pairing: readPairing });
+const client = createTransport({ native: nativeClient, agent: httpClient, pairing: readPairing });
 const outbox = createOutbox({ storage, client });
+pairing = createPairingHandlers({ http: httpClient, transport: client, store: privateStore, outbox });
 let defaultsPromise = null;
 function defaults() {
   defaultsPromise ||= fetch(api.runtime.getURL("justifications/defaults.json")).then((r) => r.json()).catch(() => ({ languages: {} }));
@@ -39,8 +52,25 @@ const fillData = {
   },
 };
 
+// Follow-ups on the toolbar icon (issue 12): at start, every 30 minutes, after records reach the
+// host. Only the local host is asked; no notification, no network.
+const badge = createBadgeUpdater({
+  request: (type, fields) => client.request(type, fields),
+  action: api.action,
+  t: (key, subs) => api.i18n.getMessage(key, subs),
+});
+function refreshBadge() {
+  return badge.refresh().catch(() => null);
+}
+
 function flush() {
-  return outbox.flush().catch(() => undefined);
+  return outbox
+    .flush()
+    .then((r) => {
+      if (r && r.delivered > 0) refreshBadge();
+      return r;
+    })
+    .catch(() => undefined);
 }
 
 const runtime = {
@@ -87,6 +117,7 @@ const core = createCoreHandlers({
   fillData,
   openOptions: () => api.runtime.openOptionsPage(),
   recorder,
+  host: client, // notice sightings go to the host directly, never through the outbox
 });
 
 // The popup's "Save a screenshot as evidence": its action click grants activeTab for that tab.
@@ -96,7 +127,8 @@ const evidence = {
   bindings,
   uuid: () => crypto.randomUUID(),
 };
-const handlers = { ...createUiHandlers({ client, outbox, storage, runtime, evidence }), ...core };
+const handlers = { ...createUiHandlers({ client, outbox, storage, runtime, evidence }), ...core, ...pairing.handlers };
+handlers["followups.refresh"] = () => refreshBadge(); // a page asks the toolbar badge anew
 const extensionOrigin = api.runtime.getURL("");
 const dispatch = createDispatcher({
   handlers,
@@ -125,5 +157,13 @@ client.onStatusChange((status) => {
   if (status.connected) flush();
 });
 flush();
+api.alarms.onAlarm.addListener((alarm) => {
+  if (alarm.name === FOLLOWUP_ALARM) refreshBadge();
+});
+// Created once: re-creating it at every start of the worker would push it back each time.
+Promise.resolve(api.alarms.get(FOLLOWUP_ALARM))
+  .then((existing) => existing || api.alarms.create(FOLLOWUP_ALARM, { periodInMinutes: FOLLOWUP_PERIOD_MINUTES }))
+  .catch(() => undefined);
+refreshBadge();
 
 export { MessageError };

@@ -2,11 +2,14 @@
 // ui-api.js). Pure ES module: tabs, storage, the fill-data source and the recorder are injected.
 //
 // createCoreHandlers({compiled, matcher, intents, bindings, tabs: {get, navigate, send}, storage,
-//   fillData, openOptions, recorder: {submission(facts) → clientId, event(facts)}}) → handlers
-//   keyed by message type (lib/messages.js) plus forgetTab(tabId).
+//   fillData, openOptions, recorder: {submission(facts) → clientId, event(facts)},
+//   host: {request(type, fields) → Promise<result>}}) → handlers keyed by message type
+//   (lib/messages.js) plus forgetTab(tabId).
 // Every handler runs after the dispatcher checked the sender and validated the message. What was
 // sent where (form origin and path, form id, platform, form kind) comes from the sender's URL,
 // never from the page's word; a status is accepted only from the tab and form that sent it.
+// A notice sighting is not evidence: it goes to the host directly (`notice.seen`), not through the
+// outbox, and is dropped when the host is missing (the answer is then "nothing known").
 import { MessageError } from "../lib/messages.js";
 import { evidenceFrom } from "../lib/records.js";
 
@@ -50,8 +53,19 @@ export function fillDataFor(data, fields) {
   return out;
 }
 
-export function createCoreHandlers({ compiled, matcher, intents, bindings, tabs, storage, fillData, openOptions, recorder }) {
+const NOTHING_KNOWN = Object.freeze({ alreadyObjected: null, newRound: false });
+const SIGHTINGS_PER_PAGE = 4;
+
+// The host's `notice.seen` result as the content script may see it: a date and a flag, no more.
+export function noticeFacts(result) {
+  const a = result && result.already_objected;
+  const confirmedAt = a && typeof a.confirmed_at === "string" && !Number.isNaN(Date.parse(a.confirmed_at)) ? a.confirmed_at : null;
+  return { alreadyObjected: confirmedAt ? { confirmedAt } : null, newRound: Boolean(result && result.new_round === true) };
+}
+
+export function createCoreHandlers({ compiled, matcher, intents, bindings, tabs, storage, fillData, openOptions, recorder, host }) {
   const states = new Map();
+  const sighted = new Map(); // tabId → {url, count}: sightings forwarded for the tab's current page
 
   async function tabUrl(tabId) {
     try {
@@ -167,6 +181,23 @@ export function createCoreHandlers({ compiled, matcher, intents, bindings, tabs,
       return {};
     },
 
+    // A notice the page shows (lib/notice-print.js): platform from the sender, at most a few per
+    // page, only for a platform Objector is on for.
+    async "content.noticeSeen"({ kind, language, fingerprint }, sender) {
+      const where = matcher.classifyUrl(compiled, sender.url);
+      if (!where.meta) throw new MessageError("forbidden_caller", "only a Meta page may send this");
+      if (!host || !(await settings()).platforms[where.platform]) return { ...NOTHING_KNOWN };
+      const page = sighted.get(sender.tab.id);
+      const count = page && page.url === sender.url ? page.count : 0;
+      if (count >= SIGHTINGS_PER_PAGE) return { ...NOTHING_KNOWN };
+      sighted.set(sender.tab.id, { url: sender.url, count: count + 1 });
+      try {
+        return noticeFacts(await host.request("notice.seen", { notice: { platform: where.platform, language, kind, fingerprint } }));
+      } catch {
+        return { ...NOTHING_KNOWN }; // host missing, busy or older than notice.seen: the sighting is dropped
+      }
+    },
+
     "content.openOptions"() {
       openOptions();
       return {};
@@ -174,6 +205,7 @@ export function createCoreHandlers({ compiled, matcher, intents, bindings, tabs,
 
     forgetTab(tabId) {
       states.delete(tabId);
+      sighted.delete(tabId);
       return Promise.all([intents.clear(tabId), bindings.forgetTab(tabId)]);
     },
   };

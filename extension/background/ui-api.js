@@ -34,6 +34,13 @@ export const PAGE_HOST_TYPES = Object.freeze([
   "history.list",
   "history.export",
   "stats",
+  // issue 12: coverage, accounts sharing an Accounts Centre, notices seen, the complaint letter
+  "account.list",
+  "account.link",
+  "coverage.get",
+  "notice.list",
+  "authority.list",
+  "complaint.render",
 ]);
 
 export const INSTALL_COMMANDS = Object.freeze({

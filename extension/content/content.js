@@ -12,7 +12,7 @@
   Object.defineProperty(globalThis, STARTED, { value: true });
 
   const api = globalThis.browser || globalThis.chrome;
-  const { rules, matcher, domScan, filler, outcome, watch, session: sessionModule, ui } = globalThis.Objector;
+  const { rules, matcher, domScan, filler, outcome, watch, noticePrint, session: sessionModule, ui } = globalThis.Objector;
   const compiled = matcher.compileRules(rules);
 
   function t(key, fallback, subs) {
@@ -40,7 +40,7 @@
   const session = sessionModule.createSession({
     doc: document,
     compiled,
-    modules: { matcher, domScan, filler, outcome, watch },
+    modules: { matcher, domScan, filler, outcome, watch, noticePrint },
     ask,
     createPanel: (doc) => ui.createPanel(doc),
     t,
@@ -49,6 +49,7 @@
     clearTimeout: (id) => clearTimeout(id),
     now: () => Date.now(),
     getSettings: async () => (await api.storage.local.get("settings")).settings || {},
+    sha256: (text) => globalThis.crypto.subtle.digest("SHA-256", new TextEncoder().encode(text)),
   });
 
   // Single-page navigation: pushState from the page's world is invisible to us otherwise.

@@ -22,6 +22,9 @@
 //   (A page script can still find the host — it is the child of <html> the page did not put there —
 //   which is why the guard checks at click time instead of trusting the styling.)
 // - The host sits directly under <html>, outside the page's own tree, and is put back there if moved.
+// - The box has one fixed width and is anchored at the bottom right: a line added above the button
+//   (a late "You objected on …") grows it upwards and never moves the button, so a press the person
+//   aims right then is not refused as "moved".
 (function () {
   const own = Object.prototype.hasOwnProperty.call(globalThis, "Objector") && globalThis.Objector;
   const O = own || (globalThis.Objector = {});
@@ -38,7 +41,7 @@
   const CSS = `:host{${HOST_STYLE}}
 :host(:not(:popover-open)){display:none !important}
 :host::before,:host::after{content:none !important;display:none !important}
-.box{max-width:340px;font:14px/1.4 system-ui,sans-serif;background:#fff;color:#1c1e21;border:1px solid #ccd0d5;
+.box{width:340px;font:14px/1.4 system-ui,sans-serif;background:#fff;color:#1c1e21;border:1px solid #ccd0d5;
  border-radius:10px;box-shadow:0 4px 16px rgba(0,0,0,.2);padding:12px 14px;opacity:1;visibility:visible}
 .box[hidden]{display:none}
 .title{font-weight:700;margin:0 0 6px}

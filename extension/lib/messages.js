@@ -9,6 +9,9 @@
 //   plus face's handlers of background/ui-api.js ("host.request", "host.status", "outbox.status",
 //   "outbox.flush", "outbox.list", "outbox.retry" {key}, "outbox.discard" {key},
 //   "evidence.status" {tabId}, "evidence.screenshot" {tabId}), which take the same sender check.
+//   agent.pair {code: "PORT-123456"} → {paired, port, paired_at}; agent.unpair {} → {paired: false};
+//   agent.status {} → {paired, port, paired_at, transport, connected, error} (background/pairing.js)
+//   followups.refresh {} → {text, title, due} | null   the toolbar badge asked anew (background/followups.js)
 // Content script (on a Meta page) → background:
 //   content.state {state} → {}                      the page's state, reported after each detection
 //   content.objectClicked {} → {url}                the user clicked "Object with Objector"
@@ -17,6 +20,8 @@
 //   content.submitted {record} → {clientId}         at the press of Meta's Send, before it goes
 //   content.status {clientId, status, reason?, evidence?} → {}   Meta's answer after that press
 //   content.openOptions {} → {}
+//   content.noticeSeen {kind, language, fingerprint} → {alreadyObjected: {confirmedAt} | null, newRound}
+//                                                   a notice the page shows, once per page load
 // Background → content script (tabs.sendMessage): tab.getState {} → state; tab.fill {} → {started}.
 // Replies are {ok: true, result} or {ok: false, error: {code, message}}.
 
@@ -72,6 +77,16 @@ function validSubmitted(m) {
   return validEvidence(r.evidence);
 }
 
+const NOTICE_KINDS = ["objection", "ai-info", "ads", "other"];
+
+// A notice sighting: nothing personal, only its kind, language and the SHA-256 of its wording.
+function validNoticeSeen(m) {
+  if (!NOTICE_KINDS.includes(m.kind)) return `kind must be one of ${NOTICE_KINDS.join(", ")}`;
+  if (typeof m.language !== "string" || !LANG.test(m.language)) return "language must be a two-letter code";
+  if (typeof m.fingerprint !== "string" || !/^[0-9a-f]{64}$/.test(m.fingerprint)) return "fingerprint must be 64 lower-case hex digits (a SHA-256)";
+  return null;
+}
+
 function validStatus(m) {
   if (typeof m.clientId !== "string" || !/^[0-9a-f-]{36}$/i.test(m.clientId)) return "clientId must be a UUID";
   if (!STATUSES.includes(m.status)) return `status must be one of ${STATUSES.join(", ")}`;
@@ -94,6 +109,10 @@ export const MESSAGES = Object.freeze({
   "outbox.discard": { from: ROLE_PAGE, validate: needKey },
   "evidence.status": { from: ROLE_PAGE, validate: needTabId },
   "evidence.screenshot": { from: ROLE_PAGE, validate: needTabId },
+  "agent.pair": { from: ROLE_PAGE, validate: (m) => (typeof m.code === "string" && m.code.length <= 32 ? null : "code must be the pairing code objector pair printed") },
+  "agent.unpair": { from: ROLE_PAGE, validate: () => null },
+  "agent.status": { from: ROLE_PAGE, validate: () => null },
+  "followups.refresh": { from: ROLE_PAGE, validate: () => null },
   "content.state": { from: ROLE_CONTENT, validate: (m) => (isObject(m.state) && typeof m.state.kind === "string" ? null : "state must be an object with kind") },
   "content.objectClicked": { from: ROLE_CONTENT, validate: () => null },
   "content.formReady": { from: ROLE_CONTENT, validate: () => null },
@@ -101,6 +120,7 @@ export const MESSAGES = Object.freeze({
   "content.submitted": { from: ROLE_CONTENT, validate: validSubmitted },
   "content.status": { from: ROLE_CONTENT, validate: validStatus },
   "content.openOptions": { from: ROLE_CONTENT, validate: () => null },
+  "content.noticeSeen": { from: ROLE_CONTENT, validate: validNoticeSeen },
 });
 
 // Who sent this? "page" for our own extension pages, "content" for our content script in the top

@@ -4,8 +4,8 @@
 // settings are injected (autoconsent's shape), so the whole flow runs in Node tests; content.js
 // only wires it to the browser. The flow and its messages are described in extension/FLOW.md.
 //
-// createSession({doc, compiled, modules: {matcher, domScan, filler, outcome, watch}, ask, createPanel,
-//   t, MutationObserver, setTimeout, clearTimeout, now, getSettings, limits}) → {
+// createSession({doc, compiled, modules: {matcher, domScan, filler, outcome, watch, noticePrint}, ask,
+//   createPanel, t, MutationObserver, setTimeout, clearTimeout, now, getSettings, sha256, limits}) → {
 //   start()                      first detection, then watching for the page's whole life
 //   detect() → state             classify the page now (the popup asks for this)
 //   onNavigate()                 the URL changed without a page load
@@ -22,6 +22,10 @@
 //   answered; if it fails nothing is sent and the panel says why.
 // - Meta's answer is judged only from what changed after that press (lib/outcome.js), and every
 //   flow ends in a panel message within limits.answerMs (or a code step, bounded by limits.codeMs).
+// - Rounds (issue 12): a notice (or a near-miss notice) the page shows is reported once per page
+//   load as `content.noticeSeen` {kind, language, fingerprint} (lib/notice-print.js: no personal
+//   data), limits.noticeSettleMs after it appeared; on an objection notice the background's answer
+//   adds "You objected on …" and "New notice" to the panel, which still offers the one click.
 (function (factory) {
   const api = factory();
   if (typeof module === "object" && module.exports) module.exports = api;
@@ -29,11 +33,13 @@
 })(function () {
   const STATE_KEYS = ["kind", "platform", "language", "step", "formId"];
   const FORM_STEPS = new Set(["form", "prestep", "validation"]);
-  const DEFAULT_LIMITS = { formAppearMs: 20000, fieldsSettleMs: 8000, answerMs: 30000, codeMs: 60 * 60 * 1000 };
+  const DEFAULT_LIMITS = { formAppearMs: 20000, fieldsSettleMs: 8000, answerMs: 30000, codeMs: 60 * 60 * 1000, noticeSettleMs: 1000 };
+  const MAX_SIGHTINGS = 4; // notices reported per page load at most (a page cannot flood the history)
 
   function createSession(deps) {
     const { doc, compiled, ask, createPanel, t, MutationObserver, setTimeout, clearTimeout, now, getSettings } = deps;
-    const { matcher, domScan, filler, outcome, watch: watchModule } = deps.modules;
+    const { matcher, domScan, filler, outcome, watch: watchModule, noticePrint } = deps.modules;
+    const { sha256 } = deps;
     const limits = { ...DEFAULT_LIMITS, ...(deps.limits || {}) };
     const win = doc.defaultView;
     // Resolves with fn()'s first truthy value, polled every everyMs, or null after timeoutMs.
@@ -66,6 +72,13 @@
     let capture = null; // {kind: "send"|"code", remove()}
     let passing = false; // Objector's own press of Send, let through the capture
     let stopped = false;
+    // Notice sightings: kind+fingerprint → the background's answer (null until it came), the
+    // element each kind was last sighted in, the settle timer, and the objection notice's facts.
+    const sightings = new Map();
+    const sightedIn = new Map();
+    let sightTimer = null;
+    let noticeFacts = null; // {alreadyObjected: {confirmedAt} | null, newRound}
+    let objecting = false; // the notice's one click is under way: a late answer leaves the panel be
 
     const watch = watchModule.createWatch({
       MutationObserver, root: doc.documentElement, setTimeout, clearTimeout, now, onScan: () => detect(),
@@ -106,9 +119,11 @@
     function detect() {
       if (stopped) return state;
       if (href() !== lastUrl) onNavigate();
-      const next = matcher.classifyPage(compiled, domScan.snapshot(doc, compiled));
+      const page = domScan.snapshot(doc, compiled);
+      const next = matcher.classifyPage(compiled, page);
       const changed = STATE_KEYS.some((k) => next[k] !== state[k]);
       state = next;
+      considerNotice(page, next);
       watch.settled(changed);
       if (changed) ask("content.state", { state }).catch(() => undefined);
       if (phase === "sent" || phase === "code") checkAnswer();
@@ -129,12 +144,74 @@
       area = areaOf(url);
       formReadyAsked = false;
       state = { kind: "none" };
+      noticeFacts = null;
+      objecting = false;
+      sightedIn.clear();
       if (!activePhase()) {
         phase = "idle";
         say([]);
       }
       updateWatchMode();
       watch.scanSoon();
+    }
+
+    // --- Notice sightings (rounds) -------------------------------------------------------------
+    function considerNotice(page, next) {
+      if (!noticePrint || !sha256 || sightTimer || sightings.size >= MAX_SIGHTINGS) return;
+      const where = matcher.classifyUrl(compiled, page.url);
+      const kind = noticePrint.kindOf(compiled, next, page, where);
+      if (!kind) return;
+      const known = sightedIn.get(kind);
+      if (known && known.isConnected && (where.area === "notice" || domScan.isShown(known))) return;
+      sightTimer = setTimeout(() => {
+        sightTimer = null;
+        sightNow().catch(() => undefined);
+      }, limits.noticeSettleMs);
+    }
+
+    // The notice still there after settling: its fingerprint, sent once; the answer to the panel.
+    async function sightNow() {
+      if (stopped) return;
+      const page = domScan.snapshot(doc, compiled);
+      const where = matcher.classifyUrl(compiled, page.url);
+      const seen = matcher.classifyPage(compiled, page);
+      const kind = noticePrint.kindOf(compiled, seen, page, where);
+      if (!kind) return;
+      const region = noticePrint.noticeRegion(doc, compiled, kind, where);
+      if (!region) return;
+      sightedIn.set(kind, region);
+      const notice = await noticePrint.sighting(doc, compiled, kind, where, { state: seen, sha256 });
+      if (!notice) return;
+      const key = `${notice.kind}:${notice.fingerprint}`;
+      if (!sightings.has(key)) {
+        if (sightings.size >= MAX_SIGHTINGS) return;
+        sightings.set(key, ask("content.noticeSeen", notice).catch(() => ({ alreadyObjected: null, newRound: false })));
+      }
+      const facts = await sightings.get(key);
+      if (kind !== "objection" || stopped) return;
+      noticeFacts = facts;
+      if (state.kind === "notice" && phase === "idle" && !objecting) render();
+    }
+
+    function formatDate(iso) {
+      const date = new Date(iso);
+      if (Number.isNaN(date.getTime())) return null;
+      const locale = t("contentDateLocale", "en-GB");
+      try {
+        return new Intl.DateTimeFormat(locale, { day: "numeric", month: "long", year: "numeric" }).format(date);
+      } catch {
+        return date.toISOString().slice(0, 10);
+      }
+    }
+
+    // What the panel says on an objection notice besides its one click.
+    function noticeLines() {
+      const lines = [];
+      if (!noticeFacts) return lines;
+      if (noticeFacts.newRound) lines.push({ text: t("contentNewNotice", "New notice") });
+      const date = noticeFacts.alreadyObjected && formatDate(noticeFacts.alreadyObjected.confirmedAt);
+      if (date) lines.push({ text: t("contentAlreadyObjected", `You objected on ${date}; Meta says you do not need to object again.`, [date]), tone: "ok" });
+      return lines;
     }
 
     async function platformEnabled(platform) {
@@ -150,7 +227,7 @@
       const shown = state;
       if (shown.kind === "notice") {
         if (!(await platformEnabled(shown.platform)) || state !== shown) return;
-        return say([], { action: { label: t("contentObjectButton", "Object with Objector"), fn: objectClicked } });
+        return say(noticeLines(), { action: { label: t("contentObjectButton", "Object with Objector"), fn: objectClicked } });
       }
       if (shown.kind === "form" && FORM_STEPS.has(shown.step)) {
         if (!formReadyAsked) {
@@ -166,10 +243,12 @@
 
     // --- The person's click on a notice ----------------------------------------------------------
     async function objectClicked() {
+      objecting = true;
       say([{ text: t("contentWorking", "Objector is filling in the form…") }]);
       try {
         await ask("content.objectClicked");
       } catch (e) {
+        objecting = false;
         say([{ text: e.message, tone: "error" }], { action: { label: t("contentObjectButton", "Object with Objector"), fn: objectClicked } });
       }
     }
@@ -458,6 +537,7 @@
         disarm();
         clearTimeout(answerTimer);
         clearTimeout(codeTimer);
+        clearTimeout(sightTimer);
         watch.stop();
       },
     };

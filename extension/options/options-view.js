@@ -1,16 +1,20 @@
-// The options page: first-run walkthrough until a profile exists, then Profile, Justifications,
-// History (with export) and Settings, one section at a time chosen by the URL hash. Browser calls
-// are injected (see options.js) so jsdom tests run this unchanged.
+// The options page: first-run walkthrough until a profile exists, then Your coverage (the section
+// it opens on), Profile, Justifications, History (with export), Complaint and Settings, one section
+// at a time chosen by the URL hash. Browser calls are injected (see options.js) so jsdom tests run
+// this unchanged.
 import { COUNTRIES, LANGUAGES, text, normaliseSettings } from "./page-kit.js";
 import { isReady } from "../lib/fill-data.js";
 import { emailList, fillSelect, checkEmails, checkProfile, loadProfile, saveProfile, defaultJustification } from "./profile-view.js";
 import { mountHistory } from "./history-view.js";
 import { mountJustifications } from "./justifications-view.js";
 import { mountOutbox } from "./outbox-view.js";
+import { mountCoverage } from "./coverage-view.js";
+import { mountComplaint } from "./complaint-view.js";
 
-export const SECTIONS = ["profile", "justifications", "history", "settings"];
+export const SECTIONS = ["coverage", "profile", "justifications", "history", "complaint", "settings"];
+export const FIRST_SECTION = "coverage";
 
-export async function mountOptions({ doc, win, bg, t, storage, locale, defaults, download, now = () => new Date() }) {
+export async function mountOptions({ doc, win, bg, t, storage, locale, defaults, download, now = () => new Date(), formUrls = {}, openLetter = () => false }) {
   const $ = (id) => doc.getElementById(id);
   const statusEl = $("status");
   function status(message, cls = "") {
@@ -49,6 +53,8 @@ export async function mountOptions({ doc, win, bg, t, storage, locale, defaults,
       return;
     }
     ({ profile } = await loadProfile(deps));
+    if (!$("coverage").hidden) await coverage.load();
+    if (!$("complaint").hidden) await complaint.load(profile);
     status(text(t, "hostNowConnected", `Connected to the history keeper, version ${s.hostVersion}.`, [s.hostVersion || "?"]), "ok");
   });
 
@@ -56,15 +62,19 @@ export async function mountOptions({ doc, win, bg, t, storage, locale, defaults,
   const history = mountHistory({ doc, bg, t, locale, download, status, now });
   const justifications = mountJustifications({ doc, bg, t, locale, defaults, status });
   const outbox = mountOutbox({ doc, bg, t, locale, download, status, now });
+  const coverage = mountCoverage({ doc, bg, t, locale, status, formUrls, now });
+  const complaint = mountComplaint({ doc, bg, t, locale, status, openLetter, download });
   let profile = null;
 
   async function showSection(name) {
-    const section = SECTIONS.includes(name) ? name : "profile";
+    const section = SECTIONS.includes(name) ? name : FIRST_SECTION;
     for (const s of SECTIONS) $(s).hidden = s !== section;
     for (const a of doc.querySelectorAll("#nav a")) {
       if (a.getAttribute("href") === `#${section}`) a.setAttribute("aria-current", "page");
       else a.removeAttribute("aria-current");
     }
+    if (section === "coverage") await coverage.load();
+    if (section === "complaint") await complaint.load(profile);
     if (section === "history") await history.load(true);
     if (section === "justifications") await justifications.show((profile && profile.language) || uiLanguage);
     if (section === "settings") await showSettings();
@@ -158,7 +168,7 @@ export async function mountOptions({ doc, win, bg, t, storage, locale, defaults,
     if (problem) return;
     if (step < LAST) return showStep(step + 1);
     const saved = await submitProfile(frCandidate(), $("fr-error"));
-    if (saved) await enterApp("profile");
+    if (saved) await enterApp(FIRST_SECTION);
   });
 
   async function enterFirstRun() {
@@ -213,5 +223,5 @@ export async function mountOptions({ doc, win, bg, t, storage, locale, defaults,
   if (!isReady(profile)) await enterFirstRun();
   else await enterApp(section);
 
-  return { hostStatus, showSection, showStep, history, justifications, outbox, profile: () => profile, firstRun: () => !isReady(profile) };
+  return { hostStatus, showSection, showStep, history, justifications, outbox, coverage, complaint, profile: () => profile, firstRun: () => !isReady(profile) };
 }

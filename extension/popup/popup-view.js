@@ -1,8 +1,10 @@
 // The popup's logic: what is on this tab, the one-click action, the history keeper (native host)
 // and the outbox. Browser calls come in through `bg` (options/page-kit.js createBackground),
-// `storage` ({get}), `t` (i18n) and `openOptions`, so jsdom tests run it unchanged.
+// `storage` ({get}), `t` (i18n), `openOptions` (→ the options page, which opens on the coverage)
+// and `now`, so jsdom tests run it unchanged.
 import { text } from "../options/page-kit.js";
 import { isReady } from "../lib/fill-data.js";
+import { dueFollowUps, followupSummary, utcNow } from "../background/followups.js";
 
 const PLATFORM_NAMES = { facebook: "Facebook", instagram: "Instagram" };
 
@@ -29,7 +31,8 @@ export function describeTab(state, t) {
 
 export function describeHost(status, t) {
   if (status.connected) {
-    return { cls: "connected", text: text(t, "popupHostConnected", `Connected, version ${status.hostVersion}`, [status.hostVersion || "?"]) };
+    const via = status.transport ? ` (${status.transport})` : ""; // native messaging or the paired agent
+    return { cls: "connected", text: text(t, "popupHostConnected", `Connected, version ${status.hostVersion}`, [status.hostVersion || "?"]) + via };
   }
   const code = status.error && status.error.code;
   if (code === "host_missing") {
@@ -55,7 +58,7 @@ async function loadProfile(bg, storage) {
   return (await storage.get("profile")) || null;
 }
 
-export async function renderPopup({ doc, bg, t, tabId, storage, openOptions }) {
+export async function renderPopup({ doc, bg, t, tabId, storage, openOptions, now = () => new Date() }) {
   const $ = (id) => doc.getElementById(id);
   const tabStateEl = $("tab-state");
   const action = $("action");
@@ -127,10 +130,22 @@ export async function renderPopup({ doc, bg, t, tabId, storage, openOptions }) {
   const host = describeHost(hostStatus, t);
   $("host-state").textContent = host.text;
   $("host-state").className = host.cls;
+  $("host-state").setAttribute("data-transport", (hostStatus.connected && hostStatus.transport) || "none");
   $("host-missing").hidden = Boolean(hostStatus.connected);
   $("install-command").textContent = hostStatus.installCommand || "installer/install.sh";
   $("doctor-hint").textContent = text(t, "popupDoctorHint", "Installed already? Run “objector doctor” to see what is wrong.");
   $("outbox-count").textContent = describeOutbox(outboxStatus, t);
 
-  return { tabState, hostStatus, outboxStatus, profile, evidence };
+  // Follow-ups that are due (a code expired, no confirmation after 7 days): one line, to the coverage.
+  // Asked last, once the rest is shown: over a long history the host takes longer to answer this.
+  const coverage = hostStatus.connected ? await bg.host("coverage.get", { now: utcNow(now()) }).catch(() => null) : null;
+  const due = dueFollowUps(coverage);
+  $("followups").hidden = due.length === 0;
+  $("followups-link").textContent = followupSummary(due, t);
+  $("followups-link").onclick = (event) => {
+    event.preventDefault();
+    openOptions();
+  };
+
+  return { tabState, hostStatus, outboxStatus, profile, evidence, followUps: due };
 }

@@ -93,6 +93,9 @@ const char kHelp[] =
     "                                   exit 1 naming the first row that was changed\n"
     "  record [FILE|-]                  record submissions given as JSON lines (the protocol's\n"
     "                                   submission objects), e.g. made on another computer\n"
+    "  complaint --country CC [--region R] [--language ll] [-o FILE.html]\n"
+    "                                   a letter to your data-protection authority with the evidence\n"
+    "                                   report (R: your German Land, e.g. HH); Objector sends nothing\n"
 #if defined(OBJECTOR_HAVE_INSTALL)
     "  install | uninstall | doctor     register the host with your browsers, remove it, check it\n"
 #endif
@@ -425,6 +428,58 @@ int Verify(Io& io, const std::vector<std::string>& argv) {
   return kFailed;
 }
 
+// Writes `content` to `file`, created owner-only (personal data); a message and kFailed when it cannot.
+int WriteOwnerOnly(Io& io, const std::string& file, const std::string& content) {
+  int fd = ::open(file.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+  if (fd < 0) {
+    io.err << "objector: cannot write " << file << ": " << std::strerror(errno) << "\n";
+    return kFailed;
+  }
+  for (size_t done = 0; done < content.size();) {
+    ssize_t n = ::write(fd, content.data() + done, content.size() - done);
+    if (n <= 0) {
+      io.err << "objector: cannot write " << file << ": " << std::strerror(errno) << "\n";
+      ::close(fd);
+      return kFailed;
+    }
+    done += static_cast<size_t>(n);
+  }
+  ::close(fd);
+  return kOk;
+}
+
+// The complaint pack: the letter to the authority of --country (and --region) with the evidence report.
+int Complaint(Io& io, const std::vector<std::string>& argv) {
+  Args a;
+  if (!ParseArgs(argv, 1, {"--country", "--region", "--language", "-o", "--output"}, {}, &a, io.err)) return kUsage;
+  if (!a.positional.empty() || !a.Has("--country")) {
+    io.err << "objector: usage: objector complaint --country CC [--region R] [--language ll] [-o FILE.html]\n";
+    return kUsage;
+  }
+  auto upper = [](std::string v) {
+    for (char& c : v) c = (c >= 'a' && c <= 'z') ? static_cast<char>(c - 'a' + 'A') : c;
+    return v;
+  };
+  json body = {{"country", upper(a.Get("--country"))}};
+  if (a.Has("--region")) body["region"] = upper(a.Get("--region"));
+  if (a.Has("--language")) body["language"] = a.Get("--language");
+  int code = kOk;
+  auto r = Call(io, "complaint.render", body, &code);
+  if (!r) return code;
+  const std::string content = (*r)["content"].get<std::string>();
+  std::string file = a.Has("-o") ? a.Get("-o") : a.Get("--output");
+  if (file.empty() || file == "-") {
+    io.out << content;
+    return kOk;
+  }
+  if ((code = WriteOwnerOnly(io, file, content)) != kOk) return code;
+  const json& authority = (*r)["authority"];
+  io.err << "objector: wrote " << file << " (to " << authority["name"].get<std::string>() << ", in "
+         << (*r)["language"].get<std::string>() << "). Nothing was sent: print, sign and post it, or use "
+         << authority["web_form_url"].get<std::string>() << "\n";
+  return kOk;
+}
+
 #if defined(OBJECTOR_HAVE_INSTALL)
 int Install(Io& io, const std::vector<std::string>& argv) {
   return install::RunInstall({argv.begin() + 1, argv.end()}, io.out, io.err);
@@ -448,7 +503,7 @@ const Command kCommands[] = {
     {"help", &Help},           {"history", &History},
     {"export", &Export},       {"profile", &ProfileCmd},
     {"justification", &JustificationCmd}, {"record", &Record},
-    {"verify", &Verify},
+    {"verify", &Verify},       {"complaint", &Complaint},
     {"status", &StatusCmd},  // issue 12: coverage and follow-ups
 #if defined(OBJECTOR_HAVE_INSTALL)
     {"install", &Install},     {"uninstall", &Uninstall},

@@ -5,6 +5,7 @@
 #include "export/export.h"
 #include "handlers/codec.h"
 #include "handlers/coverage_handlers.h"
+#include "handlers/complaint_handlers.h"
 #include "protocol/envelope.h"
 #include "protocol/frame.h"
 #include "protocol/validate.h"
@@ -266,6 +267,8 @@ const std::vector<MessageType>& MessageTypes() {
       {"coverage.get", &CoverageGetHandler},
       {"notice.seen", &NoticeSeenHandler},
       {"notice.list", &NoticeListHandler},
+      {"authority.list", &AuthorityList},
+      {"complaint.render", &ComplaintRender},
   };
   return kTypes;
 }

@@ -97,7 +97,8 @@ test("the manifest asks only for activeTab (the popup's screenshot), nativeMessa
     assert.match(pattern, /^https:\/\/(\*\.facebook\.com|help\.instagram\.com|privacycenter\.instagram\.com|www\.instagram\.com)\/\*$/);
   }
   assert.equal(manifest.web_accessible_resources, undefined);
-  assert.deepEqual(manifest.content_security_policy, { extension_pages: "default-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'" }, "only our own files, no plugins, no base or form targets");
+  assert.deepEqual(manifest.content_security_policy, { extension_pages: "default-src 'self'; connect-src 'self' http://127.0.0.1:*; object-src 'none'; base-uri 'none'; form-action 'none'" }, "only our own files (and the paired loopback agent), no plugins, no base or form targets");
+  assert.deepEqual(manifest.optional_host_permissions, ["http://127.0.0.1/*"], "the loopback agent, asked for only when the person pairs");
   for (const rel of manifest.content_scripts[0].js) assert.ok(readFileSync(join(EXTENSION_DIR, rel)), rel);
 });
 

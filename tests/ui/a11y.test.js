@@ -121,3 +121,58 @@ test("following a section link moves the focus to that section's heading", async
   await waitFor(() => dom.window.document.activeElement?.id === "settings-heading", { what: "focus on the Settings heading" });
   assert.equal(dom.window.document.getElementById("profile").hidden, true);
 });
+
+// Issue 12's sections with data in them: Your coverage (rows, follow-ups, links, notices) and the
+// complaint letter's pickers. The fake host is taught the contract's replies (support/issue12-host.js).
+async function issue12At(hash) {
+  const { teach, row } = await import("./support/issue12-host.js");
+  const { waitFor } = await import("./support/harness.js");
+  const host = createFakeHost();
+  host.state.profile = READY;
+  const fixture = teach(host, {
+    rows: [
+      row("ada@example.org", "facebook", "own", "confirmed", { status: "confirmed", at: "2025-05-12T09:30:00Z", todo: "none" }),
+      row("ada@example.org", "instagram", "own", "none", { todo: "object" }),
+      row("ada@example.org", "facebook", "third_party", "none", { todo: "optional" }),
+      row("ada@work.example", "facebook", "own", "code-expired", { status: "awaiting-code", at: "2026-11-20T10:00:00Z", todo: "object-again" }),
+    ],
+    followUps: [{ kind: "code-expired", client_id: "c", account_email: "ada@work.example", platform: "facebook", form_kind: "own", since: "2026-11-20T10:00:00Z", due_at: "2026-11-20T11:00:00Z", due: true }],
+    notices: [{ notice_id: 1, platform: "facebook", language: "de", kind: "objection", fingerprint: "a".repeat(64), first_seen_at: "2025-04-14T10:00:00Z", last_seen_at: "2025-04-14T10:00:00Z", count: 1 }],
+  });
+  fixture.links.push({ account: { platform: "instagram", email: "ada@example.org" }, covered_by: { platform: "facebook", email: "ada@example.org" }, created_at: "2026-11-20T10:00:00Z" });
+  const storage = createMemoryStorage();
+  const shim = createBackgroundShim({ connectNative: host.connectNative, storage });
+  const dom = loadPage("options/options.html");
+  if (hash) dom.window.location.hash = hash;
+  const t = createTranslator(translatorFor("en"));
+  localize(dom.window.document, t);
+  await mountOptions({ doc: dom.window.document, win: dom.window, bg: shim.bg, t, storage, locale: "en", defaults, download: () => {}, formUrls: { facebook: { own: "https://www.facebook.com/help/contact/1", third_party: "https://www.facebook.com/help/contact/2" }, instagram: { own: "https://help.instagram.com/contact/3" } } });
+  await waitFor(() => dom.window.document.body.querySelectorAll("#coverage-rows tr, #complaint-country option").length > 0, { what: "the section's data" });
+  return dom.window.document;
+}
+
+test("Your coverage and Complaint: every control labelled, every link and button named (each Object now says for which account), one h1, headings in order", async () => {
+  for (const hash of ["", "#complaint"]) {
+    const doc = await issue12At(hash);
+    assert.deepEqual(unlabelled(doc), [], hash || "coverage");
+    const visible = [...doc.querySelectorAll("h1, h2, h3")].filter((h) => !h.closest("[hidden]"));
+    assert.equal(visible.filter((h) => h.tagName === "H1").length, 1, hash);
+    let last = 0;
+    for (const h of visible) {
+      const level = Number(h.tagName[1]);
+      assert.ok(level <= last + 1, `${h.tagName} "${h.textContent}" after h${last}`);
+      last = level;
+    }
+  }
+  const doc = await issue12At("");
+  const names = [...doc.querySelectorAll("a.object-now")].map((a) => a.getAttribute("aria-label"));
+  // The Instagram row is covered through the link: nothing to do, no link.
+  assert.deepEqual(names, ["Object now: Facebook, ada@example.org, Information others shared about you", "Object now: Facebook, ada@work.example, Your own information"]);
+  assert.equal(new Set(names).size, names.length, "no two links with the same name");
+  assert.equal(doc.querySelector("#links-list button.unlink").getAttribute("aria-label"), "Undo: Instagram · ada@example.org is covered through Facebook · ada@example.org");
+  // Row headers: each row is announced by its account; tables have captions; results are live.
+  assert.equal(doc.querySelectorAll("#coverage-rows th[scope=row]").length, 4);
+  for (const id of ["coverage-table", "notices-table"]) assert.ok(doc.querySelector(`#${id} caption`), id);
+  for (const id of ["coverage-summary", "complaint-result"]) assert.equal(doc.getElementById(id).getAttribute("aria-live"), "polite", id);
+  for (const id of ["link-error", "complaint-error"]) assert.equal(doc.getElementById(id).getAttribute("role"), "alert", id);
+});

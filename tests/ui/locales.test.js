@@ -62,7 +62,7 @@ test("every locale has every English key, non-empty, with the same placeholders 
 });
 
 test("every message key used by the pages exists in English", () => {
-  const files = ["popup/popup.html", "options/options.html", "popup/popup-view.js", "options/options-view.js", "options/profile-view.js", "options/history-view.js", "options/justifications-view.js"];
+  const files = ["popup/popup.html", "options/options.html", "popup/popup-view.js", "options/options-view.js", "options/profile-view.js", "options/history-view.js", "options/justifications-view.js", "options/pairing-view.js"];
   const used = new Set();
   for (const f of files) {
     const src = readFileSync(path.join(EXT, f), "utf8");

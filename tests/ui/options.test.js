@@ -78,7 +78,7 @@ test("first run: each step checks its input; the last shows the justification th
   assert.deepEqual(host.state.profile, { emails: ["ada@example.org", "ada.work@example.org"], country: "AT", language: "de", name: "" });
   assert.deepEqual((await storage.get("profile")).emails, ["ada@example.org", "ada.work@example.org"]);
   assert.equal($("nav").hidden, false);
-  assert.equal($("profile").hidden, false);
+  assert.equal($("coverage").hidden, false, "after the set-up the page shows the coverage");
   assert.equal(view.firstRun(), false);
 });
 

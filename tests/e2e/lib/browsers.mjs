@@ -17,20 +17,21 @@ const IDS = JSON.parse(readFileSync(new URL("../../../manifests/ids.json", impor
 export const BROWSERS = ["chromium", "firefox"];
 
 // Chromium's --host-resolver-rules: each fixture host (wildcards allowed) to the server, the rest
-// to NOTFOUND.
-export function hostResolverRules(hosts, port) {
-  return [...hosts.map((h) => `MAP ${h} 127.0.0.1:${port}`), "MAP * ~NOTFOUND"].join(",");
+// to NOTFOUND; with allowLoopback, 127.0.0.1 stays itself (the loopback agent's address).
+export function hostResolverRules(hosts, port, { allowLoopback = false } = {}) {
+  const keep = allowLoopback ? ["EXCLUDE 127.0.0.1"] : [];
+  return [...keep, ...hosts.map((h) => `MAP ${h} 127.0.0.1:${port}`), "MAP * ~NOTFOUND"].join(",");
 }
 
 async function launchChromium({ home, extensionDir, server, env, trustCa = true, headless = true,
-  handleSIGINT = true }) {
+  handleSIGINT = true, allowLoopback = false }) {
   if (trustCa) trustCaInNssDb(join(home, ".pki", "nssdb"), server.certs.caPem);
   const userDataDir = join(home, ".config", "chromium");  // the default profile of this HOME
   mkdirSync(userDataDir, { recursive: true });
   const args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
     "--disable-component-update", "--disable-sync", "--no-first-run", "--no-default-browser-check",
     "--disable-features=Translate,OptimizationHints,MediaRouter,DialMediaRouteProvider",
-    `--host-resolver-rules=${hostResolverRules(server.hosts, server.httpsPort)}`,
+    `--host-resolver-rules=${hostResolverRules(server.hosts, server.httpsPort, { allowLoopback })}`,
     "--window-size=1280,900"];
   if (extensionDir) {
     args.push(`--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`);
@@ -49,7 +50,7 @@ async function launchChromium({ home, extensionDir, server, env, trustCa = true,
 }
 
 async function launchFirefox({ home, extensionDir, server, env, trustCa = true, headless = true,
-  handleSIGINT = true }) {
+  handleSIGINT = true, allowLoopback = false }) {
   const profile = join(home, ".mozilla", "firefox", "objector-e2e.default");
   mkdirSync(profile, { recursive: true });
   if (trustCa) trustCaInNssDb(profile, server.certs.caPem);
@@ -84,6 +85,11 @@ async function launchFirefox({ home, extensionDir, server, env, trustCa = true, 
       "extensions.update.enabled": false,
       "browser.region.network.url": "",
       "intl.accept_languages": "en-GB,en",
+      // allowLoopback: http://127.0.0.1 (the loopback agent) bypasses the refusing proxy, and an
+      // optional permission the extension asks for in a click is granted without the prompt
+      // (the one way to accept it headlessly).
+      ...(allowLoopback ? { "network.proxy.allow_hijacking_localhost": false, "network.proxy.no_proxies_on": "127.0.0.1",
+        "extensions.webextOptionalPermissionPrompts": false } : {}),
     },
   });
   if (extensionDir) await browser.installExtension(extensionDir);

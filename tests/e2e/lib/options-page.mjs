@@ -31,7 +31,8 @@ export async function waitReady(page, timeout = 15000) {
   }
 }
 
-// The first-run walkthrough: email, country, language, review, finish. Leaves the page on Profile.
+// The first-run walkthrough: email, country, language, review, finish. Leaves the page on the
+// section the options page opens on (Your coverage since issue 12; Profile before).
 export async function firstRun(page, { email, country, language }) {
   await waitReady(page);
   await page.waitForSelector("#first-run:not([hidden]) #fr-email-1", { visible: true, timeout: 10000 });
@@ -45,7 +46,7 @@ export async function firstRun(page, { email, country, language }) {
   await page.click("#fr-next");
   await page.waitForSelector("#fr-justification", { visible: true });
   await page.click("#fr-next");
-  await page.waitForSelector("#profile:not([hidden])", { visible: true, timeout: 10000 });
+  await page.waitForSelector("#coverage:not([hidden]), #profile:not([hidden])", { visible: true, timeout: 10000 });
 }
 
 // The history section as a person sees it (after the records were written).

@@ -5,13 +5,18 @@
 // into the real outbox (lib/outbox.js) on an in-memory storage, with no host reachable (the records
 // wait there, as they do when the host is away). What this cannot prove: the panel's click guard
 // and the browser's own events (jsdom's events are never trusted) — the real-browser tests do.
+// `host` stands in for the native host's direct requests (notice sightings): by default it is
+// missing, as for the outbox; a test may give one that answers as host/PROTOCOL.md says.
 //
-// openWorld({html, url, profile, justification, settings, intent, tabId, limits, beforeParse}) → {
+// `t` is the panel's strings (default: the English fallbacks the code carries).
+//
+// openWorld({html, url, profile, justification, settings, intent, tabId, limits, beforeParse, host, t}) → {
 //   window, document, session,
 //   panel: {text(), label(), press()}   press() = the person's accepted click on the panel's button
 //   records()   → what reached the outbox, oldest first: [{kind, payload}]
 //   states()    → every content.state the background received
 //   navigations → [url] the background sent the tab to (a notice's "Object with Objector")
+//   hostRequests → [{type, fields}] the background sent the host directly
 //   waitFor(fn, ms) → fn()'s first truthy value or throws after ms
 //   close() }
 import { readFileSync } from "node:fs";
@@ -44,7 +49,9 @@ function memoryStorage(initial = {}) {
   return { get: async (k) => structuredClone(m.get(k)), set: async (k, v) => void m.set(k, structuredClone(v)) };
 }
 
-export function openWorld({ html, url, profile = PERSON.profile, justification = PERSON.justification, settings = {}, intent = false, tabId = 7, limits = {}, beforeParse }) {
+const NO_HOST = { request: async () => Promise.reject(Object.assign(new Error("no host in this test"), { code: "host_missing" })) };
+
+export function openWorld({ html, url, profile = PERSON.profile, justification = PERSON.justification, settings = {}, intent = false, tabId = 7, limits = {}, beforeParse, host = NO_HOST, t = (key, fallback) => fallback }) {
   const virtualConsole = new VirtualConsole();
   const errors = [];
   virtualConsole.on("jsdomError", (e) => errors.push(e.message));
@@ -59,6 +66,7 @@ export function openWorld({ html, url, profile = PERSON.profile, justification =
   if (intent) void intents.grant(tabId, { platform: "facebook", formUrl: url });
   const navigations = [];
   const states = [];
+  const hostRequests = [];
   const ready = Boolean(profile && profile.emails && profile.emails.length && profile.country);
   const uuid = () => globalThis.crypto.randomUUID();
   // --- the content scripts in the page's window ---
@@ -73,6 +81,7 @@ export function openWorld({ html, url, profile = PERSON.profile, justification =
     storage,
     fillData: { get: async () => ({ ready, profile, justification }) },
     openOptions: () => {},
+    host: { request: (type, fields) => (hostRequests.push(structuredClone({ type, fields })), host.request(type, fields)) },
     recorder: {
       async submission(record) {
         const s = submissionFrom(record, { uuid, now: () => new Date(), browser: "jsdom", extensionVersion: MANIFEST.version });
@@ -122,15 +131,16 @@ export function openWorld({ html, url, profile = PERSON.profile, justification =
   const session = O.session.createSession({
     doc: window.document,
     compiled,
-    modules: { matcher: O.matcher, domScan: O.domScan, filler: O.filler, outcome: O.outcome, watch: O.watch },
+    modules: { matcher: O.matcher, domScan: O.domScan, filler: O.filler, outcome: O.outcome, watch: O.watch, noticePrint: O.noticePrint },
     ask,
     createPanel,
-    t: (key, fallback) => fallback,
+    t,
     MutationObserver: window.MutationObserver,
     setTimeout: (fn, ms) => window.setTimeout(fn, ms),
     clearTimeout: (id) => window.clearTimeout(id),
     now: () => Date.now(),
     getSettings: async () => (await storage.get("settings")) || {},
+    sha256: (text) => globalThis.crypto.subtle.digest("SHA-256", new TextEncoder().encode(text)),
     limits,
   });
   session.start();
@@ -166,6 +176,7 @@ export function openWorld({ html, url, profile = PERSON.profile, justification =
     records,
     states: () => states,
     navigations,
+    hostRequests,
     waitFor,
     close() {
       session.stop();
