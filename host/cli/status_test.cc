@@ -74,7 +74,7 @@ TEST_CASE("cli: status --json is coverage.get's result", "[cli][status]") {
   CHECK(j["links"].empty());
 }
 
-TEST_CASE("cli: status with no account says what to do; bad --now exits 2", "[cli][status]") {
+TEST_CASE("cli: status with no account says what to do, bad --now exits 2", "[cli][status]") {
   testing::TempDir dir;
   Run empty = Cli(dir.path(), {"status"});
   CHECK(empty.code == 0);

@@ -23,7 +23,7 @@ Status LoadEvidence(Context& ctx, std::vector<HistoryItem>* items, ExportMeta* m
   if (!profile.ok()) return profile.status();
   auto verified = (*store)->Verify();
   if (!verified.ok()) return verified.status();
-  *meta = ExportMeta{FormatUtc(ctx.clock().Now()), build::kVersion, *profile, verified->chain_head, "", {}};
+  *meta = ExportMeta{FormatUtc(ctx.clock().Now()), build::kVersion, *profile, verified->chain_head, "", {}, {}};
   if (!verified->ok) {
     meta->chain_problem = "submission " + std::to_string(verified->submission_id) + ", event " +
                           std::to_string(verified->event_id) + ": " + verified->what;

@@ -179,15 +179,13 @@ Result<json> NoticeSeenHandler(Context& ctx, const json& req) {
   COV_ASSIGN_OR_RETURN(submissions, store->ListSubmissionSummaries());
   COV_ASSIGN_OR_RETURN(links, store->ListLinks());
   auto already = FindAlreadyObjected(submissions, links, n.platform);
-  json out = EncodeNotice(seen.notice);
-  out.erase("platform");
-  out.erase("language");
-  out.erase("kind");
-  out.erase("fingerprint");
-  out["new_round"] = seen.new_round;
-  out["already_objected"] =
-      already ? json{{"confirmed_at", already->confirmed_at}, {"platform", already->platform}} : json(nullptr);
-  return out;
+  return json{{"notice_id", seen.notice.notice_id},
+              {"first_seen_at", seen.notice.first_seen_at},
+              {"last_seen_at", seen.notice.last_seen_at},
+              {"count", seen.notice.count},
+              {"new_round", seen.new_round},
+              {"already_objected", already ? json{{"confirmed_at", already->confirmed_at}, {"platform", already->platform}}
+                                           : json(nullptr)}};
 }
 
 Result<json> NoticeListHandler(Context& ctx, const json& req) {

@@ -89,7 +89,7 @@ TEST_CASE("store: account links are set, replaced, removed and kept one level de
   CHECK(store->SetLink(fb_bob, fb_anna).ok());
 }
 
-TEST_CASE("store: a notice seen again counts; a new text of the same platform and kind is a new round", "[accounts]") {
+TEST_CASE("store: a notice seen again counts, a new text of the same platform and kind is a new round", "[accounts]") {
   auto store = OpenMemory();
   auto first = store->RecordNoticeSighting(Notice("facebook", "objection", 'a'));
   REQUIRE(first.ok());
