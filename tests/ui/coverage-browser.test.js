@@ -116,6 +116,7 @@ test(`${NAME}: an awaiting-code record two hours old puts 1 on the toolbar icon,
   assert.equal(row.text, "code expired — object again");
   assert.equal(row.link, "https://www.facebook.com/help/contact/712876720715583");
   assert.match(await options.$eval("#followups-list", (e) => e.textContent), /the code for anna\.work@… on Facebook has expired/);
+  await options.screenshot({ path: path.join(SHOTS, `coverage-followup${suffix}.png`), fullPage: true });
   await options.close();
 });
 
@@ -129,7 +130,8 @@ test(`${NAME}: the complaint section prepares the letter through the host; nothi
   await page.select("#complaint-region", "HH");
   await page.select("#complaint-language", "de");
   await page.click("#complaint-form button[type=submit]");
-  await page.waitForFunction(() => /Objector (sends nothing|sendet nichts)/.test(document.getElementById("complaint-result").textContent) || document.getElementById("complaint-error").textContent, { timeout: 15000 });
+  // Polled by time, not by animation frame: the letter's new tab hides this one, and a hidden tab gets no frames.
+  await page.waitForFunction(() => /Objector (sends nothing|sendet nichts)/.test(document.getElementById("complaint-result").textContent) || document.getElementById("complaint-error").textContent, { timeout: 15000, polling: 200 });
   assert.equal(await page.$eval("#complaint-error", (e) => e.textContent), "");
   assert.equal(await page.$eval("#complaint-result", (e) => e.textContent), "The letter is open in a new tab: print it or save it as PDF. Objector sends nothing.");
   assert.equal(await page.$eval("#complaint-download", (e) => e.hidden), false);
@@ -137,7 +139,7 @@ test(`${NAME}: the complaint section prepares the letter through the host; nothi
     // The new tab is the letter as a Blob URL of the extension's origin, its styles adopted.
     const target = await b.browser.waitForTarget((t) => t.url().startsWith(`blob:${b.origin}/`), { timeout: 10000 });
     const letter = await target.page();
-    await letter.waitForFunction(() => document.readyState === "complete" && document.body && document.body.textContent.length > 0, { timeout: 10000 });
+    await letter.waitForFunction(() => document.readyState === "complete" && document.body && document.body.textContent.length > 0, { timeout: 10000, polling: 200 });
     assert.match(await letter.evaluate(() => document.body.textContent), /Hamburg/);
     const styled = await letter.evaluate(() => document.querySelectorAll("style").length === 0 || document.adoptedStyleSheets.length === 1);
     assert.ok(styled, "the letter's own styles are adopted under the extension CSP");
