@@ -170,8 +170,13 @@ TEST_CASE("complaint: the letter names the competent authority, in the language 
     CHECK(res["filename"] == std::string("objector-complaint-") + row.country + (*row.region ? "-" : "") + row.region +
                                  "-2026-11-25.html");
     const std::string html = res["content"];
-    const LetterStrings& t = *FindLetterStrings(row.language_used);
+    const LetterStrings& t = *FindLetterStrings(row.language_used, row.country);
     CHECK(Has(html, std::string("<html lang=\"") + row.language_used + "\">"));
+    // The controller: Meta Platforms Ireland for the EU/EEA, Meta Platforms, Inc. under UK GDPR for the ICO.
+    const bool uk = std::string(row.country) == "GB";
+    CHECK(Has(html, "Meta Platforms, Inc.") == uk);
+    CHECK(Has(html, "UK GDPR") == uk);
+    CHECK(Has(html, "Meta Platforms Ireland Limited") == !uk);
     CHECK(Has(html, "Content-Security-Policy\" content=\"default-src 'none'"));
     CHECK_FALSE(Has(html, "<script"));
     CHECK(Count(html, "<!DOCTYPE html>") == 1);
@@ -195,6 +200,18 @@ TEST_CASE("complaint: the letter names the competent authority, in the language 
     CHECK(Has(html, Html(res["authority"]["web_form_url"].get<std::string>())));
     if (!res["authority"]["verified"].get<bool>()) CHECK(Has(html, Html(t.note_unverified)));
   }
+}
+
+TEST_CASE("complaint: the ICO's letter is the UK one in English whatever language is asked for", "[complaint]") {
+  testing::TempDir dir;
+  Context ctx(dir.path() + "/data", kClock);
+  json r = Render(ctx, {{"country", "GB"}, {"language", "de"}});
+  REQUIRE(r["ok"] == true);
+  CHECK(r["result"]["language"] == "en");
+  const std::string html = r["result"]["content"];
+  CHECK(Has(html, "Meta Platforms, Inc. (1 Meta Way, Menlo Park, California 94025, USA)"));
+  CHECK_FALSE(Has(html, "Ireland Limited"));
+  CHECK_FALSE(Has(html, "Articles 56 and 60"));  // no lead authority under UK GDPR
 }
 
 TEST_CASE("complaint: unknown country or region is invalid_value naming what is accepted", "[complaint]") {

@@ -123,7 +123,8 @@ std::string ComplaintFileName(const Authority& authority, const std::string& gen
 
 std::string RenderComplaint(const std::vector<HistoryItem>& items, const ExportMeta& meta, const Authority& authority,
                             const std::string& language) {
-  const LetterStrings& t = *(FindLetterStrings(language) ? FindLetterStrings(language) : FindLetterStrings("en"));
+  const LetterStrings* found = FindLetterStrings(language, authority.country);
+  const LetterStrings& t = *(found ? found : FindLetterStrings("en"));
   const std::string report = ExportHtml(items, meta);
   std::string report_style, report_body;
   Between(report, "<style>", "</style>", &report_style);

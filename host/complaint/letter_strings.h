@@ -31,6 +31,9 @@ struct LetterStrings {
 
 // nullptr when the language is not one of ours.
 const LetterStrings* FindLetterStrings(const std::string& language);
+// The strings for a letter to `authority_country`'s authority: for GB always the UK English letter
+// (UK GDPR, Meta Platforms, Inc.), else FindLetterStrings(language).
+const LetterStrings* FindLetterStrings(const std::string& language, const std::string& authority_country);
 // "en, de, fr, nl, it, es, pl".
 std::string LetterLanguages();
 

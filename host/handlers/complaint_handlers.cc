@@ -74,7 +74,8 @@ Result<json> ComplaintRender(Context& ctx, const json& req) {
   ExportMeta meta;
   s = LoadEvidence(ctx, &items, &meta);
   if (!s.ok()) return s;
-  const std::string used = ChooseLetterLanguage(language, meta.profile.language);
+  // The ICO gets the UK letter, in English, whatever the language asked for.
+  const std::string used = (*authority)->country == "GB" ? "en" : ChooseLetterLanguage(language, meta.profile.language);
   return json{{"format", "html"},
               {"mime", "text/html; charset=utf-8"},
               {"filename", ComplaintFileName(**authority, meta.generated_at)},
