@@ -7,7 +7,8 @@
 //   `due` is true; text "" (no badge) when there are none, else their count; title the first of
 //   them in words (t = chrome.i18n.getMessage; English when a key is missing). A coverage of null
 //   (host not asked or not answering) gives no badge.
-// followupLine(followUp, t) → one sentence: "the code for anna@… on Facebook has expired — object again".
+// followupLine(followUp, t, {fullEmail}) → one sentence: "the code for anna@… on Facebook has
+//   expired — object again" (the whole address with fullEmail, for the coverage page).
 // shortEmail("anna@example.org") → "anna@…" (the toolbar and the popup are narrow).
 // createBadgeUpdater({request, action, t, now}) → {refresh() → Promise<badge | null>}:
 //   request(type, fields) is the host client's; action offers setBadgeText/BackgroundColor/Title
@@ -36,8 +37,8 @@ export function shortEmail(email) {
   return at > 0 ? `${s.slice(0, at)}@…` : s;
 }
 
-export function followupLine(f, t) {
-  const email = shortEmail(f.account_email);
+export function followupLine(f, t, { fullEmail = false } = {}) {
+  const email = fullEmail ? String(f.account_email || "") : shortEmail(f.account_email);
   const platform = PLATFORMS[f.platform] || String(f.platform || "");
   if (f.kind === "code-expired") {
     return say(t, "followupCodeExpired", `the code for ${email} on ${platform} has expired — object again`, [email, platform]);

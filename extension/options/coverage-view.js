@@ -5,8 +5,10 @@
 // notices seen (notice.list). Everything comes from the host through host.request; after a link
 // changes, the toolbar badge is asked anew (followups.refresh). Browser calls are injected.
 //
-// mountCoverage({doc, bg, t, locale, status, formUrls, now}) → {load() → Promise<reply | null>,
-//   link(account, coveredBy) → Promise<links | null>}. formUrls: formUrlsFrom(rules).
+// mountCoverage({doc, bg, t, locale, status, formUrls, now, download}) → {load() → Promise<reply |
+//   null>, link(account, coveredBy) → Promise<links | null>, calendar() → Promise<file | null>}.
+//   formUrls: formUrlsFrom(rules); download({filename, mime, content}) as the history's (the
+//   follow-up dates as an .ics file: history.export with format "ics").
 import { el, clear, text, formatDate, formatDateTime, displayName } from "./page-kit.js";
 import { statusLabel } from "./history-view.js";
 import { followupLine, utcNow } from "../background/followups.js";
@@ -120,7 +122,7 @@ export function linkableAccounts(rows) {
   return [...seen.values()];
 }
 
-export function mountCoverage({ doc, bg, t, locale, status = () => {}, formUrls = {}, now = () => new Date() }) {
+export function mountCoverage({ doc, bg, t, locale, status = () => {}, formUrls = {}, now = () => new Date(), download = () => {} }) {
   const $ = (id) => doc.getElementById(id);
   let accounts = [];
 
@@ -137,7 +139,7 @@ export function mountCoverage({ doc, bg, t, locale, status = () => {}, formUrls 
     const later = followUps.filter((f) => !f.due);
     for (const f of due) {
       list.append(el(doc, "li", { class: "cov-todo", dataset: { kind: f.kind, clientId: f.client_id || "" } }, [
-        el(doc, "span", { text: followupLine(f, t) }),
+        el(doc, "span", { text: followupLine(f, t, { fullEmail: true }) }),
         " · ",
         el(doc, "time", { datetime: f.due_at, text: text(t, "followupSince", `since ${formatDateTime(f.due_at, locale)}`, [formatDateTime(f.due_at, locale)]) }),
       ]));
@@ -152,6 +154,7 @@ export function mountCoverage({ doc, bg, t, locale, status = () => {}, formUrls 
       ]));
     }
     $("followups-empty").hidden = followUps.length > 0;
+    $("followups-ics").hidden = followUps.length === 0;
     $("followups-empty").textContent = text(t, "followupsNone", "Nothing to follow up.");
   }
 
@@ -260,6 +263,21 @@ export function mountCoverage({ doc, bg, t, locale, status = () => {}, formUrls 
     }
   }
 
+  // The follow-up dates for the person's own calendar: a file, nothing is subscribed or sent.
+  async function calendar() {
+    try {
+      const r = await bg.host("history.export", { format: "ics" });
+      const file = { filename: String(r.filename || "objector-follow-ups.ics").replace(/[\\/]/g, "_"), mime: "text/calendar", content: String(r.content ?? "") };
+      download(file);
+      status(text(t, "exported", `Downloaded ${file.filename}`, [file.filename]), "ok");
+      return file;
+    } catch (e) {
+      status(text(t, "exportFailed", `Export failed: ${e.message}`, [e.message]), "error");
+      return null;
+    }
+  }
+  $("followups-ics").addEventListener("click", () => calendar());
+
   $("link-form").addEventListener("submit", (event) => {
     event.preventDefault();
     const find = (key) => accounts.find((a) => accountKey(a) === key);
@@ -273,5 +291,5 @@ export function mountCoverage({ doc, bg, t, locale, status = () => {}, formUrls 
     link(a, b);
   });
 
-  return { load, link };
+  return { load, link, calendar };
 }

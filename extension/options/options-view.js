@@ -53,16 +53,17 @@ export async function mountOptions({ doc, win, bg, t, storage, locale, defaults,
       return;
     }
     ({ profile } = await loadProfile(deps));
+    status(text(t, "hostNowConnected", `Connected to the history keeper, version ${s.hostVersion}.`, [s.hostVersion || "?"]), "ok");
+    // What the section shows comes from the host: read it again now that it answers.
     if (!$("coverage").hidden) await coverage.load();
     if (!$("complaint").hidden) await complaint.load(profile);
-    status(text(t, "hostNowConnected", `Connected to the history keeper, version ${s.hostVersion}.`, [s.hostVersion || "?"]), "ok");
   });
 
   // --- sections ----------------------------------------------------------------------------
   const history = mountHistory({ doc, bg, t, locale, download, status, now });
   const justifications = mountJustifications({ doc, bg, t, locale, defaults, status });
   const outbox = mountOutbox({ doc, bg, t, locale, download, status, now });
-  const coverage = mountCoverage({ doc, bg, t, locale, status, formUrls, now });
+  const coverage = mountCoverage({ doc, bg, t, locale, status, formUrls, now, download });
   const complaint = mountComplaint({ doc, bg, t, locale, status, openLetter, download });
   let profile = null;
 

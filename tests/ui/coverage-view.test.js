@@ -148,19 +148,26 @@ test("link two accounts, see the row covered, undo it; the host's refusal is sho
   assert.equal($("status").textContent, "Link removed.");
 });
 
-test("the follow-ups list: due ones first in words, later ones with the time they fall due", async () => {
+test("the follow-ups list: due ones first in words, later ones with the time they fall due; their dates as an .ics file", async () => {
   const followUps = [
     { kind: "code-expired", client_id: "c2", account_email: "anna@example.org", platform: "facebook", form_kind: "own", since: "2026-12-01T09:00:00Z", due_at: "2026-12-01T10:00:00Z", due: true },
     { kind: "no-confirmation", client_id: "c3", account_email: "anna.work@example.org", platform: "instagram", form_kind: "own", since: "2026-11-30T10:00:00Z", due_at: "2026-12-07T10:00:00Z", due: false },
   ];
-  const { $, doc } = await open({ teachWith: { rows: ALL_STATES, followUps } });
+  const { $, doc, downloads } = await open({ teachWith: { rows: ALL_STATES, followUps } });
   const items = [...doc.querySelectorAll("#followups-list li")];
   assert.equal(items.length, 2);
-  assert.match(items[0].textContent, /^the code for anna@… on Facebook has expired — object again · since /);
+  assert.match(items[0].textContent, /^the code for anna@example\.org on Facebook has expired — object again · since /, "the page has room for the whole address");
   assert.equal(items[0].dataset.clientId, "c2");
   assert.match(items[1].textContent, /^Meta's confirmation for anna\.work@example\.org on Instagram is expected by Dec 7, 2026/);
   assert.equal($("followups-empty").hidden, true);
   assert.equal($("coverage-summary").textContent, "4 things are still open. 1 needs you now.");
+  assert.equal($("followups-ics").hidden, false);
+  $("followups-ics").click();
+  await waitFor(() => downloads.length === 1, { what: "the calendar file" });
+  assert.equal(downloads[0].filename, "objector-history-2026-12-01.ics");
+  assert.equal(downloads[0].mime, "text/calendar");
+  assert.match(downloads[0].content, /^BEGIN:VCALENDAR\r\n[\s\S]*UID:code-expired-c2@objector[\s\S]*UID:no-confirmation-c3@objector/);
+  assert.equal($("status").textContent, "Downloaded objector-history-2026-12-01.ics");
 });
 
 test("notices seen: platform, language, kind, first seen; a later notice of the same platform and kind is marked new round", async () => {
@@ -185,6 +192,7 @@ test("no accounts: the page says where to add them; one account: linking explain
   assert.equal(none.$("coverage-summary").textContent, "No accounts yet: add your email addresses under Profile.");
   assert.equal(none.$("coverage-table").hidden, true);
   assert.equal(none.$("notices-empty").hidden, false);
+  assert.equal(none.$("followups-ics").hidden, true, "no follow-ups: no calendar to add");
   const one = await open({ teachWith: { rows: [row("anna@example.org", "facebook", "own", "none", { todo: "object" })] } });
   assert.equal(one.$("link-form").hidden, true);
   assert.equal(one.$("link-needs-two").hidden, false);

@@ -39,6 +39,14 @@ export function teach(host, { rows = [], followUps = [], notices = [], authoriti
     return { links: state.links };
   };
   host.handlers["notice.list"] = () => ({ notices: state.notices });
+  // history.export learns "ics": one VEVENT per follow-up at its due time (the contract's shape).
+  const otherExport = host.handlers["history.export"];
+  host.handlers["history.export"] = (req) => {
+    if (req.format !== "ics") return otherExport(req);
+    const stamp = (iso) => iso.replace(/[-:]/g, "");
+    const events = state.followUps.map((f) => `BEGIN:VEVENT\r\nUID:${f.kind}-${f.client_id}@objector\r\nDTSTART:${stamp(f.due_at)}\r\nSUMMARY:${f.kind} ${f.account_email}\r\nEND:VEVENT\r\n`);
+    return { format: "ics", mime: "text/calendar; charset=utf-8", filename: "objector-history-2026-12-01.ics", encoding: "utf-8", content: `BEGIN:VCALENDAR\r\nVERSION:2.0\r\n${events.join("")}END:VCALENDAR\r\n` };
+  };
   host.handlers["authority.list"] = () => ({ authorities });
   host.handlers["complaint.render"] = (req) => {
     const a = authorityFor(authorities, req.country, req.region);
