@@ -194,12 +194,12 @@ struct Dashboard {
   void NewLogin(const httplib::Request& req, httplib::Response& res) {
     Touch();
     if (req.has_header("Origin")) {
-      SendJson(res, 403, {{"error", "a login is asked for by a local program (objector open), not a page"}});
+      SendJson(res, 403, {{"ok", false}, {"error", {{"code", "forbidden_origin"}, {"message", "a login is for a local program (objector open), not a page"}}}});
       return;
     }
     std::string auth = req.get_header_value("Authorization");
     if (auth.compare(0, 7, "Bearer ") != 0 || !SameSecret(auth.substr(7), state.secret)) {
-      SendJson(res, 401, {{"error", "the agent secret of agent.json is needed"}});
+      SendJson(res, 401, {{"ok", false}, {"error", {{"code", "unauthorized"}, {"message", "the agent secret of agent.json is needed"}}}});
       return;
     }
     std::string url = "http://127.0.0.1:" + std::to_string(state.port) + "/login?t=" + sessions.NewLogin();
@@ -306,6 +306,18 @@ void RegisterDashboard(httplib::Server& server, AgentState& state) {
   server.Get("/export", page(&Dashboard::ExportList));
   server.Get("/export/([a-z]{1,16})", page(&Dashboard::Export));
   server.Get("/verify", page(&Dashboard::Verify));
+  // The other method on a dashboard path: 405 naming the one it takes.
+  auto wrong_method = [d](const char* allow) {
+    return [d, allow](const httplib::Request&, httplib::Response& res) {
+      d->Touch();
+      res.set_header("Allow", allow);
+      SendJson(res, 405, {{"ok", false}, {"error", {{"code", "method_not_allowed"}, {"message", std::string("use ") + allow}}}});
+    };
+  };
+  server.Get("/login/new", wrong_method("POST"));
+  for (const char* path : {"/login", "/style.css", "/", "/history", "/report", "/export", "/export/([a-z]{1,16})", "/verify"}) {
+    server.Post(path, wrong_method("GET"));
+  }
 }
 
 }  // namespace objector
