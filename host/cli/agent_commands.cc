@@ -36,6 +36,7 @@ std::optional<int> Number(const std::string& s, int lo, int hi) {
 std::optional<json> AskAgent(const LiveAgent& agent, const std::string& path, const std::string& body = "") {
   httplib::Client client("127.0.0.1", agent.port);
   client.set_connection_timeout(2, 0);
+  client.set_tcp_nodelay(true);
   client.set_read_timeout(10, 0);
   auto res = client.Post(path.c_str(), {{"Authorization", "Bearer " + agent.secret}}, body, "application/json");
   if (!res || res->status != 200) return std::nullopt;
