@@ -306,6 +306,16 @@ TEST_CASE("dashboard: exports are byte for byte what objector export writes, as 
     CHECK(r->get_header_value("Content-Disposition") ==
           "attachment; filename=\"" + meta["filename"].get<std::string>() + "\"");
   }
+  bool has_ics = false;  // history.export takes ics once coverage.get is in the table (issue 12)
+  for (const auto& t : f.Call("hello")["result"]["capabilities"]) has_ics |= t == "coverage.get";
+  if (has_ics) {
+    auto ics = f.Get("/export/ics", cookie);
+    CHECK(ics->status == 200);
+    CHECK(ics->body == f.CliExport("ics"));
+    CHECK(f.Get("/export", cookie)->body.find("href=\"/export/ics\"") != std::string::npos);
+  } else {
+    CHECK(f.Get("/export", cookie)->body.find("/export/ics") == std::string::npos);
+  }
   CHECK(f.Get("/export/nope", cookie)->status == 404);
   CHECK(f.Get("/report", cookie)->body == f.Call("history.export", {{"format", "html"}})["result"]["content"]);
 }
