@@ -41,7 +41,7 @@ TEST_CASE("pairing: a code is <port>-<6 digits>, valid 10 minutes, one use", "[a
   CHECK(p.Redeem(Digits(late), agent_test::kChromeOrigin).status().code() == ErrorCode::kNotFound);  // 10:00
 }
 
-TEST_CASE("pairing: tokens survive a reload, hashed; a malformed file is an error and stays as it was",
+TEST_CASE("pairing: tokens survive a reload, hashed, and a malformed file is an error and stays as it was",
           "[agent][pairing]") {
   testing::TempDir dir;
   agent_test::StepClock clock;

@@ -142,7 +142,7 @@ TEST_CASE("serve: --idle-exit stops after that many quiet seconds and removes ag
   CHECK(serve.Output().find("idle for 1 s") != std::string::npos);
 }
 
-TEST_CASE("serve: --port that is taken exits 1 naming it; bad flags exit 2", "[agent][serve]") {
+TEST_CASE("serve: a --port that is taken exits 1 naming it, bad flags exit 2", "[agent][serve]") {
   testing::TempDir dir, other;
   Proc serve({"serve"}, dir.path(), dir.path() + "/serve.out");
   AgentFile f = WaitForAgentFile(dir.path(), serve.pid());
@@ -156,7 +156,7 @@ TEST_CASE("serve: --port that is taken exits 1 naming it; bad flags exit 2", "[a
   }
 }
 
-TEST_CASE("pair: starts the agent when none runs, prints a code that pairs; --revoke-all forgets", "[agent][serve]") {
+TEST_CASE("pair: starts the agent when none runs and prints a code that pairs, --revoke-all forgets", "[agent][serve]") {
   testing::TempDir dir;
   Proc pair({"pair"}, dir.path(), dir.path() + "/pair.out");
   REQUIRE(pair.Wait() == 0);

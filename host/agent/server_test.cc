@@ -42,7 +42,7 @@ bool HasCorsHeader(const httplib::Headers& headers) {
 
 }  // namespace
 
-TEST_CASE("agent: POST /api answers a protocol request through the host's handler table, on both addresses",
+TEST_CASE("POST /api answers a protocol request through the host's handler table, on both addresses",
           "[agent]") {
   AgentFixture f;
   json hello = f.Call({{"id", "h"}, {"type", "hello"}});
@@ -67,7 +67,7 @@ TEST_CASE("agent: POST /api answers a protocol request through the host's handle
   CHECK_FALSE(HasCorsHeader(r->headers));
 }
 
-TEST_CASE("agent: malformed and invalid requests get the protocol's error codes (200 with ok:false)", "[agent]") {
+TEST_CASE("malformed and invalid requests get the protocol's error codes (200 with ok:false)", "[agent]") {
   AgentFixture f;
   struct Row {
     const char* proves;
@@ -94,7 +94,7 @@ TEST_CASE("agent: malformed and invalid requests get the protocol's error codes 
   }
 }
 
-TEST_CASE("agent: the hostile table fails safely, the server keeps serving and the database is unchanged",
+TEST_CASE("the hostile table fails safely, the server keeps serving and the database is unchanged",
           "[agent][hostile]") {
   AgentFixture f;
   REQUIRE(f.Call(Record("before-1"))["ok"] == true);
@@ -225,7 +225,7 @@ TEST_CASE("agent: the hostile table fails safely, the server keeps serving and t
   CHECK(log.find("anna.schmidt") == std::string::npos);      // no bodies in the log
 }
 
-TEST_CASE("agent: a slow body times out and the server keeps serving others meanwhile", "[agent][hostile]") {
+TEST_CASE("a slow body times out and the server keeps serving others meanwhile", "[agent][hostile]") {
   AgentOptions o;
   o.read_timeout = std::chrono::milliseconds(500);
   AgentFixture f(o);
@@ -245,7 +245,7 @@ TEST_CASE("agent: a slow body times out and the server keeps serving others mean
   CHECK(DatabaseFacts(f) == facts);  // the half request ran nothing
 }
 
-TEST_CASE("agent: a reply over the browsers' 1 MiB frame limit comes whole over HTTP (2 MiB export)", "[agent]") {
+TEST_CASE("a reply over the browsers' 1 MiB frame limit comes whole over HTTP (2 MiB export)", "[agent]") {
   AgentFixture f;
   json sub = testing::SubmissionJson();
   sub["justification_text"] = std::string(4900, 'x');
@@ -267,7 +267,7 @@ TEST_CASE("agent: a reply over the browsers' 1 MiB frame limit comes whole over 
   CHECK(json::parse(reply["result"]["content"].get<std::string>())["submissions"].size() == 420);
 }
 
-TEST_CASE("agent: pairing trades a one-time code for a token that works from its origin only", "[agent][pairing]") {
+TEST_CASE("pairing trades a one-time code for a token that works from its origin only", "[agent][pairing]") {
   AgentFixture f;
   std::string code = f.NewCode();
   auto r = f.Pair(code, kMozOrigin);
@@ -296,7 +296,7 @@ TEST_CASE("agent: pairing trades a one-time code for a token that works from its
   CHECK((st.st_mode & 0777) == 0600);
 }
 
-TEST_CASE("agent: a paired token survives a restart; the whole code (port-digits) is accepted too", "[agent][pairing]") {
+TEST_CASE("a paired token survives a restart, and the whole code (port-digits) is accepted too", "[agent][pairing]") {
   testing::TempDir dir;
   std::string token;
   {
@@ -311,7 +311,7 @@ TEST_CASE("agent: a paired token survives a restart; the whole code (port-digits
   CHECK(g.Call({{"id", 1}, {"type", "hello"}}, token, kChromeOrigin)["ok"] == true);
 }
 
-TEST_CASE("agent: a pairing code expires after 10 minutes and is void after 5 wrong tries", "[agent][pairing]") {
+TEST_CASE("a pairing code expires after 10 minutes and is void after 5 wrong tries", "[agent][pairing]") {
   AgentFixture f;
   std::string code = f.NewCode();
   f.clock().Advance(std::chrono::minutes(10));
@@ -336,7 +336,7 @@ TEST_CASE("agent: a pairing code expires after 10 minutes and is void after 5 wr
   CHECK(f.agent().pairing().client_count() == 0);
 }
 
-TEST_CASE("agent: a paired token gets 429 past 50 requests a second; the agent secret is not limited", "[agent]") {
+TEST_CASE("a paired token gets 429 past 50 requests a second, the agent secret is not limited", "[agent]") {
   AgentFixture f;
   auto r = f.Pair(f.NewCode(), kChromeOrigin);
   REQUIRE(r);
@@ -353,7 +353,7 @@ TEST_CASE("agent: a paired token gets 429 past 50 requests a second; the agent s
 }
 
 // Every other request is a durable submission.record (a commit each), the rest hello.
-TEST_CASE("agent: 10 clients x 1000 requests at once, 0 errors, every record in SQLite", "[agent][load]") {
+TEST_CASE("10 clients x 1000 requests at once, 0 errors, every record in SQLite", "[agent][load]") {
   AgentFixture f;
   constexpr int kClients = 10, kRequests = 1000;
   std::atomic<int> errors{0};
