@@ -5,13 +5,18 @@
 #include <sys/wait.h>
 
 #include <catch2/catch.hpp>
+#include <sys/stat.h>
+
 #include <cstdio>
+#include <fstream>
+#include <sstream>
 #include <regex>
 #include <thread>
 
 #include "agent/agent_files.h"
 #include "agent/agent_test_util.h"
 #include "agent/dashboard.h"
+#include "agent/open.h"
 
 namespace objector {
 namespace {
@@ -135,6 +140,58 @@ TEST_CASE("objector open --print starts the agent, reuses it, and its address si
   CHECK(ReadAgentFile(dir.path())->pid == agent->pid);
 
   CHECK(Objector(dir.path(), "open --frobnicate").code == 2);
+}
+
+TEST_CASE("objector open hands the one-time address to the opener, and prints it when the opener fails", "[dashboard][agent]") {
+  testing::TempDir dir;
+  struct Stop {  // the agent this test starts, by its pid (read once it runs)
+    std::string dir;
+    ~Stop() {
+      auto agent = ReadAgentFile(dir);
+      if (!agent) return;
+      ::kill(static_cast<pid_t>(agent->pid), SIGTERM);
+      for (int i = 0; i < 100 && ::kill(static_cast<pid_t>(agent->pid), 0) == 0; ++i) {
+        std::this_thread::sleep_for(std::chrono::milliseconds(20));
+      }
+    }
+  } stop{dir.path()};
+  // A real program as the opener: it writes the address it was given to a file, as xdg-open would
+  // hand it to the browser.
+  std::string seen = dir.path() + "/opened.txt", opener = dir.path() + "/opener.sh";
+  {
+    std::ofstream script(opener);
+    script << "#!/bin/sh\nprintf '%s' \"$1\" > '" << seen << "'\n";
+  }
+  REQUIRE(::chmod(opener.c_str(), 0755) == 0);
+  OpenOptions options;
+  options.objector_binary = OBJECTOR_CLI_BIN;
+  options.opener = opener;
+  std::ostringstream out, err;
+  REQUIRE(RunOpen({}, dir.path(), out, err, options) == 0);
+  auto agent = ReadAgentFile(dir.path());
+  REQUIRE(agent);
+  std::string url;
+  for (int i = 0; i < 100 && url.empty(); ++i) {  // the opener runs detached
+    std::ifstream f(seen);
+    std::getline(f, url);
+    if (url.empty()) std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  }
+  std::string prefix = "http://127.0.0.1:" + std::to_string(agent->port) + "/login?t=";
+  REQUIRE(url.rfind(prefix, 0) == 0);
+  CHECK(out.str().find(url) == std::string::npos);  // the address went to the browser, not the terminal
+  CHECK(out.str().find("Opened your history in the browser") != std::string::npos);
+  CHECK(Get(agent->port, url.substr(url.find("/login")))->status == 303);
+
+  options.opener = "/bin/false";
+  std::ostringstream out2, err2;
+  CHECK(RunOpen({}, dir.path(), out2, err2, options) == 1);
+  CHECK(out2.str().rfind(prefix, 0) == 0);  // printed instead, still usable
+  CHECK(err2.str().find("/bin/false failed (exit 1)") != std::string::npos);
+  options.opener = dir.path() + "/no-such-opener";
+  std::ostringstream out3, err3;
+  CHECK(RunOpen({}, dir.path(), out3, err3, options) == 1);
+  CHECK(err3.str().find("was not found") != std::string::npos);
+  ::unsetenv("OBJECTOR_DATA_DIR");  // RunOpen set it for the agent it started
 }
 
 }  // namespace objector
