@@ -184,4 +184,20 @@ TEST_CASE("pair: starts the agent when none runs and prints a code that pairs, -
   CHECK_FALSE(Exists(AgentFilePath(dir.path())));
 }
 
+TEST_CASE("serve: an unreadable agent-clients.json stops the start (exit 1, file kept) until pair --revoke-all",
+          "[agent][serve]") {
+  testing::TempDir dir;
+  const std::string clients = AgentClientsPath(dir.path());
+  REQUIRE(WritePrivateFileAtomic(clients, "not json").ok());
+  Proc serve({"serve"}, dir.path(), dir.path() + "/serve.out");
+  CHECK(serve.Wait() == 1);
+  CHECK(serve.Output().find("pair --revoke-all") != std::string::npos);
+  CHECK(*ReadSmallFile(clients) == "not json");
+  Proc revoke({"pair", "--revoke-all"}, dir.path(), dir.path() + "/revoke.out");
+  CHECK(revoke.Wait() == 0);
+  Proc again({"serve", "--idle-exit", "1"}, dir.path(), dir.path() + "/again.out");
+  WaitForAgentFile(dir.path(), again.pid());
+  CHECK(again.Wait() == 0);
+}
+
 }  // namespace objector

@@ -35,6 +35,7 @@ namespace {
 // close after the reply (every refusal: its body may be unread) and the reason for the log line.
 struct RequestNote {
   bool close = false;
+  bool guarded = false;  // the guard already let this request through (at its Expect: 100-continue)
   std::string reason;
 };
 thread_local RequestNote t_note;
@@ -569,7 +570,17 @@ void AgentServer::Configure(LoopbackHttp& http) {
                             {"X-Content-Type-Options", "nosniff"},
                             {"Cross-Origin-Resource-Policy", "same-origin"},
                             {"Referrer-Policy", "no-referrer"}});
-  http.set_pre_routing_handler([this](const httplib::Request& req, httplib::Response& res) { return (*guard_)(req, res); });
+  http.set_pre_routing_handler([this](const httplib::Request& req, httplib::Response& res) {
+    if (t_note.guarded) return httplib::Server::HandlerResponse::Unhandled;
+    return (*guard_)(req, res);
+  });
+  // curl and others wait for "100 Continue" before sending a body: the guard decides first, so a
+  // refused request is answered with its refusal and its body is never asked for.
+  http.set_expect_100_continue_handler([this](const httplib::Request& req, httplib::Response& res) {
+    if ((*guard_)(req, res) == httplib::Server::HandlerResponse::Handled) return res.status;
+    t_note.guarded = true;
+    return 100;
+  });
   http.set_error_handler(httplib::Server::HandlerWithResponse([](const httplib::Request&, httplib::Response& res) {
     t_note.close = true;
     if (!res.body.empty()) return httplib::Server::HandlerResponse::Unhandled;

@@ -58,6 +58,14 @@ TEST_CASE("POST /api answers a protocol request through the host's handler table
     CHECK(r->status == 200);
     CHECK(json::parse(r->body)["result"]["total"] == 1);
   }
+  for (const std::string& host : {"localhost:" + std::to_string(f.port()), "[::1]:" + std::to_string(f.port()),
+                                   "LOCALHOST:" + std::to_string(f.port())}) {
+    INFO("Host " << host << " is one of ours");
+    auto ok = f.Client().Post("/api", {{"Host", host}, {"Authorization", "Bearer " + f.secret()}},
+                              R"({"id":4,"type":"hello"})", "application/json");
+    REQUIRE(ok);
+    CHECK(ok->status == 200);
+  }
   auto r = f.Api(R"({"id":3,"type":"hello"})");
   REQUIRE(r);
   CHECK(r->get_header_value("Content-Type") == "application/json");
@@ -201,6 +209,10 @@ TEST_CASE("the hostile table fails safely, the server keeps serving and the data
        "POST /api HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\nAuthorization: " + auth + "\r\nConnection: close\r\n\r\n" +
            write,
        411},
+      {"a refused request that waits for 100 Continue is refused before its body is asked for",
+       "POST /api HTTP/1.1\r\nHost: evil.example:" + port + "\r\nAuthorization: " + auth +
+           "\r\nExpect: 100-continue\r\nContent-Length: " + len + "\r\n\r\n",
+       421},
       {"a refused request's body holding a second request is not run (the connection closes)",
        "POST /api HTTP/1.1\r\nHost: evil.example\r\nContent-Length: " +
            std::to_string(write.size() + 60 + auth.size() + port.size()) + "\r\n\r\n" +
@@ -223,6 +235,30 @@ TEST_CASE("the hostile table fails safely, the server keeps serving and the data
   CHECK(log.find("refused OPTIONS /api 405 method_not_allowed") != std::string::npos);
   CHECK(log.find(f.secret()) == std::string::npos);          // no credentials in the log
   CHECK(log.find("anna.schmidt") == std::string::npos);      // no bodies in the log
+}
+
+TEST_CASE("a client that waits for 100 Continue (curl) gets it once the guard let it through", "[agent]") {
+  AgentFixture f;
+  std::string body = R"({"id":"c","type":"hello"})";
+  int s = agent_test::Connect(f.port());
+  REQUIRE(s >= 0);
+  std::string head = "POST /api HTTP/1.1\r\nHost: " + f.Host() + "\r\nAuthorization: Bearer " + f.secret() +
+                     "\r\nExpect: 100-continue\r\nContent-Length: " + std::to_string(body.size()) + "\r\n\r\n";
+  REQUIRE(::send(s, head.data(), head.size(), MSG_NOSIGNAL) == static_cast<ssize_t>(head.size()));
+  std::string got;
+  char buf[4096];
+  while (got.find("\r\n\r\n") == std::string::npos) {
+    ssize_t n = ::recv(s, buf, sizeof buf, 0);
+    REQUIRE(n > 0);
+    got.append(buf, static_cast<size_t>(n));
+  }
+  CHECK(got.rfind("HTTP/1.1 100 Continue\r\n", 0) == 0);
+  REQUIRE(::send(s, body.data(), body.size(), MSG_NOSIGNAL) == static_cast<ssize_t>(body.size()));
+  ::shutdown(s, SHUT_WR);
+  std::string answer = agent_test::ReadUntilClosed(s, std::chrono::seconds(20));
+  ::close(s);
+  CHECK(agent_test::StatusOf(answer) == 200);
+  CHECK(answer.find("\"id\":\"c\",\"ok\":true") != std::string::npos);
 }
 
 TEST_CASE("a slow body times out and the server keeps serving others meanwhile", "[agent][hostile]") {

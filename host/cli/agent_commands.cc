@@ -104,6 +104,9 @@ int RunServe(Context& ctx, const std::vector<std::string>& argv, const EnvLookup
   auto agent = AgentServer::Bind(ctx, options, err);
   if (!agent.ok()) {
     err << "objector serve: " << agent.status().message() << "\n";
+    if (agent.status().code() == ErrorCode::kDbCorrupt) {
+      err << "objector serve: `objector pair --revoke-all` replaces it (every extension then pairs again)\n";
+    }
     return kFailed;
   }
   AgentServer& server = **agent;
@@ -159,6 +162,7 @@ Result<LiveAgent> EnsureAgent(const std::string& data_dir, const std::string& ob
     // A grandchild in its own session: no terminal, reparented to init, never a zombie of ours.
     if (fork() != 0) _exit(0);
     setsid();
+    setenv("OBJECTOR_DATA_DIR", data_dir.c_str(), 1);  // serve this folder, whatever chose it here
     int null = open("/dev/null", O_RDWR | O_CLOEXEC);
     if (null >= 0) {
       dup2(null, 0);
@@ -196,7 +200,9 @@ int RunPair(Context& ctx, const std::vector<std::string>& argv, const std::strin
     } else {
       Pairing pairing(AgentClientsPath(dir), 0, ctx.clock());
       Status loaded = pairing.Load();
-      auto n = loaded.ok() ? pairing.RevokeAll() : Result<size_t>(loaded);
+      // An unreadable file holds nothing but token hashes: revoking them all is what was asked.
+      if (!loaded.ok()) err << "objector pair: " << loaded.message() << "; replacing it with no pairings\n";
+      auto n = pairing.RevokeAll();
       if (!n.ok()) {
         err << "objector pair: " << n.status().message() << "\n";
         return kFailed;
