@@ -5,12 +5,14 @@
 # the data folder) and zips an .xpi, then `objector install` registers the host and puts the
 # extension into every browser found, for good (installer/README.md: which route, which browser).
 #
-# Usage: installer/install.sh [--system] [--browser NAME]... [--build-dir DIR] [--skip-deps] [--no-open]
+# Usage: installer/install.sh [--system] [--browser NAME]... [--build-dir DIR] [--skip-deps] [--no-open] [--agent]
 #   --build-dir DIR  build here (default: build/release in the source tree); an already
 #                    configured build folder is reused as it is.
 #   --no-open        do not start the browsers afterwards (they show Objector's first-run page)
 #   --host-only      register the host only, put no extension into the browsers (for developers
 #                    and tests that load the extension themselves)
+#   --agent          also run the loopback agent as a systemd user service (automatic when a Snap
+#                    or Flatpak Chromium is found: those cannot start the host; per user only)
 # Everything goes under $HOME (per user), so HOME may point at any folder (the tests do that).
 set -euo pipefail
 top="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -19,6 +21,7 @@ system=0
 skip_deps=0
 open_browsers=1
 host_only=0
+agent=0
 build="$top/build/release"
 browsers=()
 while [ $# -gt 0 ]; do
@@ -27,11 +30,12 @@ while [ $# -gt 0 ]; do
     --skip-deps) skip_deps=1 ;;
     --no-open) open_browsers=0 ;;
     --host-only) host_only=1; open_browsers=0 ;;
+    --agent) agent=1 ;;
     --build-dir) build="$2"; shift ;;
     --build-dir=*) build="${1#*=}" ;;
     --browser) browsers+=(--browser "$2"); shift ;;
     --browser=*) browsers+=(--browser "${1#*=}") ;;
-    -h|--help) sed -n '2,15p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,16p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "install.sh: unknown option '$1' (see --help)" >&2; exit 2 ;;
   esac
   shift
@@ -72,6 +76,16 @@ for exe in objector-host objector; do
   install -m 0755 "$build/host/$exe" "$bindir/$exe.tmp"
   mv -f "$bindir/$exe.tmp" "$bindir/$exe"   # atomic: a running host keeps its old file
 done
+
+# The loopback agent, for browsers that cannot start the host (installer/agent-service.sh).
+# shellcheck source=agent-service.sh
+source "$top/installer/agent-service.sh"
+if [ "$system" = 0 ] && { [ "$agent" = 1 ] || objector_sandboxed_chromium; }; then
+  echo "== loopback agent (systemd user service)"
+  objector_agent_install "$bindir/objector" "$keydir" "$top"
+elif [ "$agent" = 1 ]; then
+  echo "Note: --agent is per user: run installer/install.sh --agent (without --system) as each user who needs it."
+fi
 
 echo "== build the extension ($extdir)"
 rm -rf "$extdir"

@@ -2,7 +2,8 @@
 # Undoes installer/install.sh: unregisters the host from every browser (`objector uninstall`,
 # which removes exactly the files, prefs and keys it wrote: host manifests, external-extension
 # files, the add-on in each Firefox profile and its user.js block), then the signing key, the
-# binaries and the built extension. The history database stays unless --purge is given.
+# binaries and the built extension, and the loopback agent's user service (stopped first). The
+# history database stays unless --purge is given.
 # Usage: installer/uninstall.sh [--system] [--purge]
 set -euo pipefail
 system=0
@@ -31,6 +32,11 @@ else
 fi
 
 status=0
+if [ "$system" = 0 ]; then
+  # shellcheck source=agent-service.sh
+  source "$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)/agent-service.sh"
+  objector_agent_remove
+fi
 # The key goes first: `objector uninstall` removes the data folder when nothing but it is left.
 key_kept="$(mktemp)"
 [ -f "$keydir/extension-key.pem" ] && mv "$keydir/extension-key.pem" "$key_kept"

@@ -13,6 +13,8 @@
 #include "base/args.h"
 #include "base/build_info.h"
 #include "base/digest.h"
+#include "agent/open.h"
+#include "cli/agent_commands.h"
 #include "export/export.h"
 #include "handlers/context.h"
 #include "handlers/handlers.h"
@@ -30,6 +32,7 @@ constexpr int kOk = 0, kFailed = 1, kUsage = 2;
 
 struct Io {
   Context& ctx;
+  const EnvLookup& env;
   std::istream& in;
   std::ostream& out;
   std::ostream& err;
@@ -96,6 +99,14 @@ const char kHelp[] =
     "  complaint --country CC [--region R] [--language ll] [-o FILE.html]\n"
     "                                   a letter to your data-protection authority with the evidence\n"
     "                                   report (R: your German Land, e.g. HH); Objector sends nothing\n"
+    "  serve [--port N] [--idle-exit SECONDS]\n"
+    "                                   run the loopback agent (127.0.0.1 and ::1) for browsers\n"
+    "                                   that cannot start the host; until SIGTERM or SECONDS idle\n"
+    "  open [--print]                   show your history, coverage, report, exports and verify in\n"
+    "                                   your default browser (starting the agent if needed);\n"
+    "                                   --print: print the one-time address instead\n"
+    "  pair [--revoke-all]              print a one-time code that pairs the extension with the\n"
+    "                                   agent (starting it if needed); or forget every pairing\n"
 #if defined(OBJECTOR_HAVE_INSTALL)
     "  install | uninstall | doctor     register the host with your browsers, remove it, check it\n"
 #endif
@@ -480,6 +491,23 @@ int StatusCmd(Io& io, const std::vector<std::string>& argv) {
   return kOk;
 }
 
+int Serve(Io& io, const std::vector<std::string>& argv) { return RunServe(io.ctx, argv, io.env, io.out, io.err); }
+
+// This program's own file (for starting `objector serve` detached).
+std::string SelfPath() {
+  char buf[4096];
+  ssize_t n = readlink("/proc/self/exe", buf, sizeof buf - 1);
+  return n > 0 ? std::string(buf, static_cast<size_t>(n)) : "objector";
+}
+
+int Pair(Io& io, const std::vector<std::string>& argv) { return RunPair(io.ctx, argv, SelfPath(), io.out, io.err); }
+
+int Open(Io& io, const std::vector<std::string>& argv) {
+  OpenOptions options;
+  options.objector_binary = SelfPath();
+  return RunOpen({argv.begin() + 1, argv.end()}, io.ctx.data_dir(), io.out, io.err, options);
+}
+
 #if defined(OBJECTOR_HAVE_INSTALL)
 int Install(Io& io, const std::vector<std::string>& argv) {
   return install::RunInstall({argv.begin() + 1, argv.end()}, io.out, io.err);
@@ -504,7 +532,8 @@ const Command kCommands[] = {
     {"export", &Export},       {"profile", &ProfileCmd},
     {"justification", &JustificationCmd}, {"record", &Record},
     {"verify", &Verify},       {"complaint", &Complaint},
-    {"status", &StatusCmd},
+    {"status", &StatusCmd},        {"serve", &Serve},
+    {"pair", &Pair},           {"open", &Open},
 #if defined(OBJECTOR_HAVE_INSTALL)
     {"install", &Install},     {"uninstall", &Uninstall},
     {"doctor", &Doctor},
@@ -533,7 +562,7 @@ int RunCli(const std::vector<std::string>& args, const EnvLookup& env, const Clo
     return kFailed;
   }
   Context ctx(*data_dir, clock);
-  Io io{ctx, in, out, err};
+  Io io{ctx, env, in, out, err};
   try {
     return cmd->run(io, args);
   } catch (const std::exception& e) {
