@@ -275,21 +275,13 @@ TEST_CASE("dashboard: every page renders the real store with the CSP and every v
   CHECK(css->body.find("--accent: #0b57d0") != std::string::npos);
 }
 
-TEST_CASE("dashboard: / shows coverage when the host has coverage.get, else the history's summary", "[dashboard]") {
+TEST_CASE("dashboard: / shows coverage (coverage.get)", "[dashboard]") {
   DashboardFixture f;
   std::string cookie = f.SignIn();
-  bool has_coverage = false;
-  for (const auto& t : f.Call("hello")["result"]["capabilities"]) has_coverage |= t == "coverage.get";
   auto r = f.Get("/", cookie);
   REQUIRE(r->status == 200);
-  if (has_coverage) {
-    CHECK(r->body.find("<h1>What is covered</h1>") != std::string::npos);
-    CHECK(r->body.find("o&#39;neil&amp;co@example.org") != std::string::npos);
-  } else {
-    CHECK(r->body.find("<h1>Your history</h1>") != std::string::npos);
-    CHECK(r->body.find("<p>3 objections</p>") != std::string::npos);
-    CHECK(r->body.find("<td>Instagram</td><td>1</td>") != std::string::npos);
-  }
+  CHECK(r->body.find("<h1>What is covered</h1>") != std::string::npos);
+  CHECK(r->body.find("o&#39;neil&amp;co@example.org") != std::string::npos);
 }
 
 TEST_CASE("dashboard: exports are byte for byte what objector export writes, as attachments", "[dashboard]") {
@@ -306,16 +298,10 @@ TEST_CASE("dashboard: exports are byte for byte what objector export writes, as 
     CHECK(r->get_header_value("Content-Disposition") ==
           "attachment; filename=\"" + meta["filename"].get<std::string>() + "\"");
   }
-  bool has_ics = false;  // history.export takes ics once coverage.get is in the table (issue 12)
-  for (const auto& t : f.Call("hello")["result"]["capabilities"]) has_ics |= t == "coverage.get";
-  if (has_ics) {
-    auto ics = f.Get("/export/ics", cookie);
-    CHECK(ics->status == 200);
-    CHECK(ics->body == f.CliExport("ics"));
-    CHECK(f.Get("/export", cookie)->body.find("href=\"/export/ics\"") != std::string::npos);
-  } else {
-    CHECK(f.Get("/export", cookie)->body.find("/export/ics") == std::string::npos);
-  }
+  auto ics = f.Get("/export/ics", cookie);
+  CHECK(ics->status == 200);
+  CHECK(ics->body == f.CliExport("ics"));
+  CHECK(f.Get("/export", cookie)->body.find("href=\"/export/ics\"") != std::string::npos);
   CHECK(f.Get("/export/nope", cookie)->status == 404);
   CHECK(f.Get("/report", cookie)->body == f.Call("history.export", {{"format", "html"}})["result"]["content"]);
 }
