@@ -81,10 +81,10 @@ test(`${name}: the one-time address signs in, the pages are styled and hostile t
   const page = await browser.newPage();
   await page.goto(loginUrl);
   assert.equal(page.url(), `${base()}/`);
-  assert.equal(await page.title(), "Your history – Objector");
+  assert.equal(await page.title(), "What is covered – Objector");
   assert.equal(await page.evaluate(() => document.cookie), "");  // HttpOnly
 
-  for (const [path, heading] of [["/", "Your history"], ["/history", "History"], ["/export", "Export your history"],
+  for (const [path, heading] of [["/", "What is covered"], ["/history", "History"], ["/export", "Export your history"],
     ["/verify", "Check the history"]]) {
     await page.goto(base() + path);
     const seen = await page.evaluate(() => ({
