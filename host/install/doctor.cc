@@ -8,8 +8,12 @@
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <system_error>
+#if !defined(_WIN32)
+#include <signal.h>
+#endif
 
 #include "args.h"
+#include "base/paths.h"
 #include "commands.h"
 #include "extension.h"
 #include "fs_util.h"
@@ -562,6 +566,35 @@ void CheckDatabase(DoctorReport* report) {
   }
 }
 
+// The agent's own files in the data folder: agent.json (written while it listens) and
+// agent-clients.json (the paired extensions, hashed tokens and their origins).
+std::string AgentNote(const Env& env) {
+  Result<fs::path> dir = DataDir(env);
+  if (!dir.ok()) return "";
+  int paired = 0;
+  if (Result<std::string> clients = ReadFile(*dir / "agent-clients.json"); clients.ok()) {
+    json j = json::parse(*clients, nullptr, false);
+    if (j.is_object() && j.contains("clients") && j["clients"].is_array()) paired = static_cast<int>(j["clients"].size());
+  }
+  std::string pairs = paired == 0 ? "no extension paired" : std::to_string(paired) + " extension(s) paired";
+  Result<std::string> text = ReadFile(*dir / "agent.json");
+  if (!text.ok()) {
+    return "not running (" + pairs + "; needed only by a browser that cannot start the host: objector pair)";
+  }
+  json j = json::parse(*text, nullptr, false);
+  if (!j.is_object() || !j.contains("port") || !j["port"].is_number_integer() || !j.contains("pid") ||
+      !j["pid"].is_number_integer()) {
+    return "agent.json is not an agent's (" + pairs + "); objector serve replaces it";
+  }
+#if !defined(_WIN32)
+  int pid = j["pid"].get<int>();
+  if (pid <= 0 || (::kill(pid, 0) != 0 && errno == ESRCH)) {
+    return "not running: agent.json names pid " + std::to_string(pid) + ", which has ended (" + pairs + ")";
+  }
+#endif
+  return "running on 127.0.0.1:" + std::to_string(j["port"].get<int>()) + " (" + pairs + ")";
+}
+
 }  // namespace
 
 DoctorReport Diagnose(const Env& env, Registry* registry,
@@ -614,6 +647,7 @@ DoctorReport Diagnose(const Env& env, Registry* registry,
                               "objector doctor --browser NAME"});
   }
   CheckDatabase(&report);
+  report.agent_note = AgentNote(env);
   return report;
 }
 

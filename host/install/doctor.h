@@ -65,6 +65,9 @@ struct DoctorReport {
   std::vector<Finding> general;  // database, no browser
   std::string database;          // path reported by the host
   std::string database_note;
+  // The loopback agent (host/PROTOCOL.md, "Loopback agent"): how the history is reached by a browser
+  // that cannot start the host. Information, never a problem: most browsers use native messaging.
+  std::string agent_note;
   bool ok() const;
 };
 

@@ -34,6 +34,7 @@ void PrintReport(const DoctorReport& report, bool as_json, std::ostream& out) {
     for (const Finding& f : report.general)
       j["problems"].push_back(finding_json(f));
     j["database"] = {{"path", report.database}, {"note", report.database_note}};
+    if (!report.agent_note.empty()) j["agent"] = report.agent_note;
     out << j.dump(2) << "\n";
     return;
   }
@@ -60,6 +61,7 @@ void PrintReport(const DoctorReport& report, bool as_json, std::ostream& out) {
     out << "Database " << report.database << ": " << report.database_note
         << "\n";
   }
+  if (!report.agent_note.empty()) out << "Loopback agent: " << report.agent_note << "\n";
   for (const Finding& f : report.general) {
     out << "PROBLEM [" << FailureName(f.failure) << "] " << f.problem
         << "\n  fix: " << f.fix << "\n";

@@ -9,6 +9,8 @@
 #include <cstdlib>
 #include <functional>
 #include <nlohmann/json.hpp>
+#include <sstream>
+#include <unistd.h>
 
 #include "extension.h"
 #include "install_record.h"
@@ -371,6 +373,42 @@ TEST_CASE("doctor: no browser at all is a problem, not a silent pass") {
   DoctorReport r = Diagnose(env, nullptr, {});
   REQUIRE(Failures(r).size() == 1);
   CHECK(Failures(r)[0] == Failure::kNoBrowser);
+}
+
+TEST_CASE("doctor says whether the loopback agent runs and how many extensions are paired, never as a problem") {
+  TempDir dir;
+  Env env = TestEnv(dir.path(), Os::kLinux);
+  fs::path data = env.home / ".local/share/objector";
+  fs::create_directories(data);
+  struct Row {
+    const char* what;
+    std::string agent_json;  // "" = no agent.json
+    std::string clients_json;
+    std::string expect;
+  };
+  const std::string me = std::to_string(::getpid());
+  const Row rows[] = {
+      {"no agent, nobody paired", "", "", "not running (no extension paired; needed only by a browser that cannot start the host"},
+      {"this process stands in for a live agent", R"({"port": 41234, "secret": "00", "pid": )" + me + "}",
+       R"({"clients": [{"token_sha256": "ab", "origin": "moz-extension://x", "paired_at": "2026-12-02T00:00:00Z"}]})",
+       "running on 127.0.0.1:41234 (1 extension(s) paired)"},
+      {"a pid that cannot exist", R"({"port": 41234, "secret": "00", "pid": 2147483646})", "",
+       "not running: agent.json names pid 2147483646, which has ended"},
+      {"not an agent's file", "[1]", "", "agent.json is not an agent's"},
+  };
+  for (const auto& row : rows) {
+    INFO(row.what);
+    fs::remove(data / "agent.json");
+    fs::remove(data / "agent-clients.json");
+    if (!row.agent_json.empty()) Touch(data / "agent.json", row.agent_json);
+    if (!row.clients_json.empty()) Touch(data / "agent-clients.json", row.clients_json);
+    DoctorReport r = Diagnose(env, nullptr, {});
+    CHECK(r.agent_note.find(row.expect) != std::string::npos);
+    CHECK(Failures(r) == std::vector<Failure>{Failure::kNoBrowser});  // the agent adds no problem
+    std::ostringstream out;
+    PrintReport(r, false, out);
+    CHECK(out.str().find("Loopback agent: " + r.agent_note) != std::string::npos);
+  }
 }
 
 TEST_CASE("doctor --json carries every problem with its failure name and fix") {
