@@ -1,7 +1,6 @@
 #include "agent/open.h"
 
 #include <fcntl.h>
-#include <stdlib.h>
 #include <httplib.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -97,9 +96,6 @@ int RunOpen(const std::vector<std::string>& args, const std::string& data_dir, s
     }
     print = true;
   }
-  // The agent EnsureAgent starts inherits our environment: name the folder so it serves this one
-  // whatever decided it (the CLI's OBJECTOR_DATA_DIR / XDG rule, or a caller in-process).
-  ::setenv("OBJECTOR_DATA_DIR", data_dir.c_str(), 1);
   auto agent = EnsureAgent(data_dir, options.objector_binary, options.idle_exit_seconds);
   if (!agent.ok()) {
     err << "objector open: " << agent.status().message() << "\n";

@@ -17,8 +17,7 @@ struct OpenOptions {
   int idle_exit_seconds = 900;
 };
 
-// `args` after "open": [--print]. Sets OBJECTOR_DATA_DIR=data_dir in this process (for the agent it
-// may start). Returns the exit code: 0 opened (or printed), 1 the agent could
+// `args` after "open": [--print]. Returns the exit code: 0 opened (or printed), 1 the agent could
 // not be started or asked, or the opener failed (the URL is printed then), 2 usage.
 int RunOpen(const std::vector<std::string>& args, const std::string& data_dir, std::ostream& out,
             std::ostream& err, const OpenOptions& options = {});

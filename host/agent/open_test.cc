@@ -191,7 +191,6 @@ TEST_CASE("objector open hands the one-time address to the opener, and prints it
   std::ostringstream out3, err3;
   CHECK(RunOpen({}, dir.path(), out3, err3, options) == 1);
   CHECK(err3.str().find("was not found") != std::string::npos);
-  ::unsetenv("OBJECTOR_DATA_DIR");  // RunOpen set it for the agent it started
 }
 
 }  // namespace objector

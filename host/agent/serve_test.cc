@@ -133,6 +133,30 @@ TEST_CASE("serve: a stale agent.json (dead pid) is replaced, the kept port is re
   CHECK_FALSE(Exists(AgentFilePath(dir.path())));
 }
 
+TEST_CASE("serve: an explicit --port is used as given and not kept, SIGHUP stops cleanly", "[agent][serve]") {
+  testing::TempDir dir;
+  int port = 0;
+  {  // a port that is free right now: bind 0, read it, let it go
+    int s = ::socket(AF_INET, SOCK_STREAM, 0);
+    sockaddr_in a{};
+    a.sin_family = AF_INET;
+    a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    socklen_t len = sizeof a;
+    REQUIRE(::bind(s, reinterpret_cast<sockaddr*>(&a), sizeof a) == 0);
+    REQUIRE(getsockname(s, reinterpret_cast<sockaddr*>(&a), &len) == 0);
+    port = ntohs(a.sin_port);
+    ::close(s);
+  }
+  Proc serve({"serve", "--port", std::to_string(port)}, dir.path(), dir.path() + "/serve.out");
+  AgentFile f = WaitForAgentFile(dir.path(), serve.pid());
+  CHECK(f.port == port);
+  CHECK_FALSE(ReadKeptPort(dir.path()).has_value());
+  CHECK(Hello(f)["ok"] == true);
+  serve.Signal(SIGHUP);
+  CHECK(serve.Wait() == 0);
+  CHECK_FALSE(Exists(AgentFilePath(dir.path())));
+}
+
 TEST_CASE("serve: --idle-exit stops after that many quiet seconds and removes agent.json", "[agent][serve]") {
   testing::TempDir dir;
   Proc serve({"serve", "--idle-exit", "1"}, dir.path(), dir.path() + "/serve.out");

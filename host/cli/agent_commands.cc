@@ -113,11 +113,12 @@ int RunServe(Context& ctx, const std::vector<std::string>& argv, const EnvLookup
 
   boost::asio::io_context io(1);
   boost::asio::signal_set signals(io, SIGINT, SIGTERM);
+  signals.add(SIGHUP);  // the terminal it was started from closed: clean up the same way
   boost::asio::steady_timer idle_timer(io);
   std::string why = "";
   signals.async_wait([&](const boost::system::error_code& ec, int sig) {
     if (ec) return;
-    why = sig == SIGINT ? "SIGINT" : "SIGTERM";
+    why = sig == SIGINT ? "SIGINT" : sig == SIGHUP ? "SIGHUP" : "SIGTERM";
     idle_timer.cancel();
   });
   std::function<void()> check_idle = [&] {

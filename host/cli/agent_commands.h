@@ -15,7 +15,7 @@
 namespace objector {
 
 // serve [--port N] [--idle-exit SECONDS]: holds <data_dir>/agent.lock, binds, writes agent.json once
-// listening, serves until SIGTERM/SIGINT or SECONDS without a request, then removes agent.json.
+// listening, serves until SIGTERM/SIGINT/SIGHUP or SECONDS without a request, then removes agent.json.
 // `argv[0]` is "serve".
 int RunServe(Context& ctx, const std::vector<std::string>& argv, const EnvLookup& env, std::ostream& out,
              std::ostream& err);
