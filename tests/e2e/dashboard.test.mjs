@@ -23,6 +23,7 @@ let env;
 let agent;
 let browser;
 let loginUrl;
+let coverage;  // the host answers coverage.get
 
 function submission(clientId, overrides) {
   return {
@@ -65,6 +66,9 @@ before(async () => {
   execFileSync(objector, ["record", "-"], { env, input: records.map((r) => JSON.stringify(r)).join("\n") + "\n" });
   loginUrl = execFileSync(objector, ["open", "--print"], { env }).toString().trim();
   agent = JSON.parse(readFileSync(join(data, "agent.json"), "utf8"));
+  const hello = await fetch(`http://127.0.0.1:${agent.port}/api`, { method: "POST",
+    headers: { Authorization: `Bearer ${agent.secret}` }, body: JSON.stringify({ id: 1, type: "hello" }) });
+  coverage = (await hello.json()).result.capabilities.includes("coverage.get");
   browser = await launch(join(work, "home"));
 });
 
@@ -81,10 +85,12 @@ test(`${name}: the one-time address signs in, the pages are styled and hostile t
   const page = await browser.newPage();
   await page.goto(loginUrl);
   assert.equal(page.url(), `${base()}/`);
-  assert.equal(await page.title(), "What is covered – Objector");
+  // The overview is the coverage table where the host has coverage.get (issue 12), else the summary.
+  const overview = coverage ? "What is covered" : "Your history";
+  assert.equal(await page.title(), `${overview} – Objector`);
   assert.equal(await page.evaluate(() => document.cookie), "");  // HttpOnly
 
-  for (const [path, heading] of [["/", "What is covered"], ["/history", "History"], ["/export", "Export your history"],
+  for (const [path, heading] of [["/", overview], ["/history", "History"], ["/export", "Export your history"],
     ["/verify", "Check the history"]]) {
     await page.goto(base() + path);
     const seen = await page.evaluate(() => ({
@@ -102,6 +108,9 @@ test(`${name}: the one-time address signs in, the pages are styled and hostile t
     assert.equal(seen.scripts, 0, path);
     if (path === "/history") assert.ok(seen.text.includes(HOSTILE), "the hostile reason is shown as text");
     if (path === "/verify") assert.match(seen.text, /Intact: 2 events and 1 files checked/);
+    if (path === "/" && coverage) {
+      assert.match(seen.text, /anna\.schmidt@example\.de\tFacebook\tYour own information\tFailed\t2026-11-26 09:00 UTC\tObject again/);
+    }
   }
   await page.close();
 });
