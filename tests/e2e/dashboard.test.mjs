@@ -107,7 +107,7 @@ test(`${name}: the one-time address signs in, the pages are styled and hostile t
     assert.equal(seen.images, 0, path);
     assert.equal(seen.scripts, 0, path);
     if (path === "/history") assert.ok(seen.text.includes(HOSTILE), "the hostile reason is shown as text");
-    if (path === "/verify") assert.match(seen.text, /Intact: 2 events and 1 files checked/);
+    if (path === "/verify") assert.match(seen.text, /Intact: nothing was changed \(events checked: 2, files checked: 1\)/);
     if (path === "/" && coverage) {
       assert.match(seen.text, /anna\.schmidt@example\.de\tFacebook\tYour own information\tFailed\t2026-11-26 09:00 UTC\tObject again/);
     }
