@@ -141,7 +141,9 @@ export function createUiHandlers({ client, outbox, storage, runtime, evidence = 
 
     async "host.status"() {
       let status = client.status();
-      if (!status.connected) {
+      // Over the agent, look again: a `hello` tries native first, so a host installed meanwhile is
+      // named at once (the popup would otherwise say "agent" until the next record).
+      if (!status.connected || status.transport === "agent") {
         try {
           await client.request("hello");
         } catch {

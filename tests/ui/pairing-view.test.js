@@ -108,6 +108,16 @@ test("Pair: the permission is asked for inside the press, the token goes to the 
   assert.deepEqual([status.result.connected, status.result.transport, status.result.hostVersion], [true, "agent", "2.0.0"]);
 });
 
+test("host.status over the agent looks again: a native host installed meanwhile is named at once", async (t) => {
+  const w = await open(t);
+  await w.press(w.agent.pairingCode());
+  const before = await w.dispatch({ type: "host.status" }, {});
+  assert.equal(before.result.transport, "agent");
+  w.host.state.installed = true;
+  const after = await w.dispatch({ type: "host.status" }, {});
+  assert.deepEqual([after.result.connected, after.result.transport], [true, "native"]);
+});
+
 test("a code that is not PORT-123456 asks for nothing and says how it looks", async (t) => {
   const w = await open(t);
   await w.press("123456");
