@@ -176,12 +176,15 @@ export function mountCoverage({ doc, bg, t, locale, status = () => {}, formUrls 
   function renderNotices(notices) {
     const rows = $("notices-rows");
     clear(rows);
-    // new round: a first sighting of a notice of a platform+kind seen before with other words.
-    const before = new Set();
+    // new round, as the host judges it (PROTOCOL.md, notice.seen): a wording never seen before while
+    // another one of the same platform, kind and language was (notices come oldest first).
+    const groups = new Set();
+    const prints = new Set();
     for (const n of notices) {
-      const group = `${n.platform}|${n.kind}`;
-      const isNew = before.has(group);
-      before.add(group);
+      const group = `${n.platform}|${n.kind}|${n.language}`;
+      const isNew = !prints.has(n.fingerprint) && groups.has(group);
+      groups.add(group);
+      prints.add(n.fingerprint);
       const [kindKey, kindFallback] = NOTICE_KIND[n.kind] || [null, n.kind];
       const kindCell = el(doc, "td", {}, [el(doc, "span", { text: kindKey ? text(t, kindKey, kindFallback) : String(n.kind) })]);
       if (isNew) kindCell.append(" ", el(doc, "strong", { class: "new-round", text: text(t, "noticeNewRound", "new round") }));

@@ -153,15 +153,18 @@ Result<NoticeSeenOutcome> Store::RecordNoticeSighting(const NoticeSighting& n) {
     } else {
       find.reset();
       // A new round: this text was never seen (in any language) while another text of the same
-      // platform and kind was.
+      // platform and kind was, in the same language. A fingerprint is of the wording, so the same
+      // notice read in another language has another one: only texts of one language are compared
+      // (a round first met in a language never seen before is therefore not marked new).
       SQLite::Statement seen(*db_,
                              "SELECT (SELECT COUNT(*) FROM notice_sightings WHERE platform = ?1 AND kind = ?2"
                              "   AND fingerprint = ?3),"
                              " (SELECT COUNT(*) FROM notice_sightings WHERE platform = ?1 AND kind = ?2"
-                             "   AND fingerprint != ?3)");
+                             "   AND fingerprint != ?3 AND language = ?4)");
       seen.bind(1, n.platform);
       seen.bind(2, n.kind);
       seen.bind(3, n.fingerprint);
+      seen.bind(4, n.language);
       seen.executeStep();
       out.new_round = seen.getColumn(0).getInt64() == 0 && seen.getColumn(1).getInt64() > 0;
       SQLite::Statement ins(*db_,

@@ -111,9 +111,15 @@ TEST_CASE("store: a notice seen again counts, a new text of the same platform an
   auto english = store->RecordNoticeSighting(Notice("facebook", "objection", 'd', "en"));
   CHECK(english->notice.notice_id != round2->notice.notice_id);
   CHECK_FALSE(english->new_round);
+  // A fingerprint is of the wording: the same notice read in French has its own, and is not a new
+  // round because nothing was seen in French before it; a later other French text is one.
+  auto french = store->RecordNoticeSighting(Notice("facebook", "objection", 'e', "fr"));
+  CHECK_FALSE(french->new_round);
+  auto french2 = store->RecordNoticeSighting(Notice("facebook", "objection", 'f', "fr"));
+  CHECK(french2->new_round);
   auto list = store->ListNotices();
   REQUIRE(list.ok());
-  REQUIRE(list->size() == 5);
+  REQUIRE(list->size() == 7);
   CHECK((*list)[0].fingerprint == std::string(64, 'a'));
   CHECK((*list)[0].count == 2);
   CHECK((*list)[4].language == "en");

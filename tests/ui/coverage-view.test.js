@@ -170,16 +170,20 @@ test("the follow-ups list: due ones first in words, later ones with the time the
   assert.equal($("status").textContent, "Downloaded objector-history-2026-12-01.ics");
 });
 
-test("notices seen: platform, language, kind, first seen; a later notice of the same platform and kind is marked new round", async () => {
+test("notices seen: platform, language, kind, first seen; a later other wording of the same platform, kind and language is marked new round", async () => {
   const notices = [
     { notice_id: 1, platform: "facebook", language: "de", kind: "objection", fingerprint: "a".repeat(64), first_seen_at: "2024-06-01T10:00:00Z", last_seen_at: "2024-06-02T10:00:00Z", count: 3 },
     { notice_id: 2, platform: "facebook", language: "de", kind: "ads", fingerprint: "b".repeat(64), first_seen_at: "2025-12-01T10:00:00Z", last_seen_at: "2025-12-01T10:00:00Z", count: 1 },
     { notice_id: 3, platform: "facebook", language: "de", kind: "objection", fingerprint: "c".repeat(64), first_seen_at: "2025-04-14T10:00:00Z", last_seen_at: "2025-04-14T10:00:00Z", count: 1 },
+    // the 2025 notice read in English: its own wording, but nothing English was seen before it
+    { notice_id: 4, platform: "facebook", language: "en", kind: "objection", fingerprint: "d".repeat(64), first_seen_at: "2025-04-15T10:00:00Z", last_seen_at: "2025-04-15T10:00:00Z", count: 1 },
+    // a wording already seen (notice 3), met on a page in another language: the same round
+    { notice_id: 5, platform: "facebook", language: "nl", kind: "objection", fingerprint: "c".repeat(64), first_seen_at: "2025-04-16T10:00:00Z", last_seen_at: "2025-04-16T10:00:00Z", count: 1 },
   ];
   const { $, doc } = await open({ teachWith: { rows: ALL_STATES, notices } });
   assert.equal($("notices-table").hidden, false);
   const rows = [...doc.querySelectorAll("#notices-rows tr")];
-  assert.deepEqual(rows.map((r) => r.dataset.newRound), ["0", "0", "1"]);
+  assert.deepEqual(rows.map((r) => r.dataset.newRound), ["0", "0", "1", "0", "0"]);
   assert.deepEqual([...rows[0].children].slice(0, 3).map((c) => c.textContent), ["Facebook", "German", "Objection notice (AI training)"]);
   assert.equal(rows[0].querySelector("time").getAttribute("datetime"), "2024-06-01T10:00:00Z");
   assert.match(rows[0].children[3].textContent, /^Jun 1, 2024, /, "first seen, in the person's locale");
