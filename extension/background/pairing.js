@@ -6,7 +6,8 @@
 //   "agent.pair" {code} → {paired: true, port, paired_at}: POST /pair with the six digits; the
 //     token goes into the private store (IndexedDB, key PAIRING_KEY) and never back to a page.
 //     The page has asked for the host permission in the person's click before sending this.
-//   "agent.unpair" {} → {paired: false}: forgets the pairing (the page then drops the permission).
+//   "agent.unpair" {} → {paired: false, forgotten}: forgets the pairing (the page then drops the
+//     permission); `forgotten`: the agent forgot the token too (false when it did not answer).
 //   "agent.status" {} → {paired, port, paired_at, transport, connected, error}.
 // After a pairing the outbox is flushed: what waited while no host answered goes now.
 import { parsePairingCode } from "../lib/http-client.js";
@@ -45,9 +46,13 @@ export function createPairingHandlers({ http, transport, store, outbox, now = ()
         return { paired: true, port, paired_at: pairing.paired_at };
       },
       async "agent.unpair"() {
+        // The agent forgets the token too when it answers; unpairing never waits on it (the agent
+        // may be down: the token then stays in agent-clients.json until `objector pair --revoke-all`).
+        const kept = validPairing(await store.get(PAIRING_KEY).catch(() => null));
+        const forgotten = kept ? await http.forget(kept).catch(() => false) : false;
         await store.remove(PAIRING_KEY);
         await transport.pairingChanged();
-        return { paired: false };
+        return { paired: false, forgotten };
       },
       async "agent.status"() {
         const pairing = await read().catch(() => null);

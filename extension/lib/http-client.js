@@ -18,6 +18,7 @@
 // pair({port, code}) → Promise<{port, token}>: POST /pair with the 6 digits of the person's code;
 //   the browser adds our Origin, which the agent ties the token to. A wrong, used or expired code
 //   rejects with `pairing_refused`.
+// forget({port, token}) → Promise<boolean>: POST /pair/forget, the agent forgets that token.
 // The agent's address is always http://127.0.0.1:PORT (the one optional host permission we ask for).
 
 export const DEFAULT_TIMEOUT_MS = 15000;
@@ -183,9 +184,19 @@ export function createHttpClient({ fetch, pairing, timeoutMs = DEFAULT_TIMEOUT_M
         "A code works once, for 10 minutes: run objector pair again for a new one.");
   }
 
+  // POST /pair/forget: the agent forgets this browser's token (Unpair). Resolves to whether it did;
+  // rejects when the agent cannot be reached (the caller forgets the pairing anyway).
+  async function forget({ port, token }) {
+    if (!isPort(port) || typeof token !== "string" || !token) return false;
+    const { status, body } = await post(agentUrl(port, "/pair/forget"), { Authorization: `Bearer ${token}` }, {}, "forget");
+    greeted = false;
+    return status === 200 && Boolean(body && body.forgotten);
+  }
+
   return {
     request,
     pair,
+    forget,
     status: () => ({ ...current }),
     onStatusChange(fn) {
       listeners.add(fn);

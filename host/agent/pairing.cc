@@ -94,6 +94,20 @@ Result<size_t> Pairing::RevokeAll() {
   return n;
 }
 
+Result<bool> Pairing::Revoke(const std::string& token) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  const std::string hash = Sha256Hex(token);
+  std::vector<Client> next;
+  for (const Client& c : clients_) {
+    if (!SameSecret(c.token_sha256, hash)) next.push_back(c);
+  }
+  if (next.size() == clients_.size()) return false;
+  Status saved = SaveLocked(next);
+  if (!saved.ok()) return saved;
+  clients_ = std::move(next);
+  return true;
+}
+
 size_t Pairing::client_count() const {
   std::lock_guard<std::mutex> lock(mutex_);
   return clients_.size();

@@ -52,6 +52,9 @@ class Pairing {
   // Forgets every token (the file then holds none). Returns how many there were.
   Result<size_t> RevokeAll();
 
+  // Forgets `token` alone (an extension that unpairs). Returns whether it was a paired token.
+  Result<bool> Revoke(const std::string& token);
+
   size_t client_count() const;
 
  private:

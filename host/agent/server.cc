@@ -185,6 +185,14 @@ const char* ReasonForStatus(int status) {
 }
 
 // A refusal: JSON {"ok":false,"error":{"code","message"}}, and the connection closes after it.
+// The bearer credential; "" when absent or not one "Bearer <token>" header.
+std::string Bearer(const httplib::Request& req) {
+  if (req.get_header_value_count("Authorization") != 1) return "";
+  std::string v = req.get_header_value("Authorization");
+  if (v.size() < 8 || Lower(v.substr(0, 7)) != "bearer ") return "";
+  return v.substr(7);
+}
+
 void Refuse(httplib::Response& res, int status, const char* code, const std::string& message) {
   res.status = status;
   res.set_header("Connection", "close");
@@ -326,15 +334,18 @@ class AgentServer::Guard {
       return R::Handled;
     }
     if (req.method == "POST" && !BodySizeOk(req, res)) return R::Handled;
-    const bool ours = req.path == "/api" || req.path == "/pair" || req.path == "/pair/code" || req.path == "/pair/revoke";
+    const bool ours = req.path == "/api" || req.path == "/pair" || req.path == "/pair/code" ||
+                      req.path == "/pair/revoke" || req.path == "/pair/forget";
     if (!ours) return R::Unhandled;  // the dashboard's routes, or httplib's 404
     if (req.method != "POST") {
       res.set_header("Allow", "POST");
       Refuse(res, 405, "method_not_allowed", req.path + " takes POST only");
       return R::Handled;
     }
-    bool refused = req.path == "/api" ? !ApiAllowed(req, res) : req.path == "/pair" ? !PairAllowed(req, res)
-                                                                                    : !LocalProgramOnly(req, res);
+    // /pair/forget: a paired token unpairs itself, under the same checks as /api.
+    bool refused = (req.path == "/api" || req.path == "/pair/forget") ? !ApiAllowed(req, res)
+                   : req.path == "/pair"                             ? !PairAllowed(req, res)
+                                                                     : !LocalProgramOnly(req, res);
     return refused ? R::Handled : R::Unhandled;
   }
 
@@ -408,13 +419,6 @@ class AgentServer::Guard {
     return n == 1 ? req.get_header_value("Origin") : "";
   }
 
-  // The bearer credential; "" when absent or not one "Bearer <token>" header.
-  static std::string Bearer(const httplib::Request& req) {
-    if (req.get_header_value_count("Authorization") != 1) return "";
-    std::string v = req.get_header_value("Authorization");
-    if (v.size() < 8 || Lower(v.substr(0, 7)) != "bearer ") return "";
-    return v.substr(7);
-  }
 
   bool ApiAllowed(const httplib::Request& req, httplib::Response& res) {
     auto origin = OneOrigin(req, res);
@@ -611,6 +615,13 @@ void AgentServer::Configure(LoopbackHttp& http) {
     auto n = pairing_->RevokeAll();
     if (!n.ok()) return Refuse(res, 500, "not_saved", n.status().message());
     res.set_content(json{{"revoked", *n}}.dump(), "application/json");
+  });
+  http.Post("/pair/forget", [this](const httplib::Request& req, httplib::Response& res) {
+    const std::string token = Bearer(req);
+    if (SameSecret(token, state_.secret)) return Refuse(res, 400, "not_a_pairing", "the agent secret is not a pairing");
+    auto gone = pairing_->Revoke(token);
+    if (!gone.ok()) return Refuse(res, 500, "not_saved", gone.status().message());
+    res.set_content(json{{"forgotten", *gone}}.dump(), "application/json");
   });
   http.Post("/pair", [this](const httplib::Request& req, httplib::Response& res) {
     json body = json::parse(req.body, nullptr, false);

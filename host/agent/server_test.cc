@@ -332,6 +332,32 @@ TEST_CASE("pairing trades a one-time code for a token that works from its origin
   CHECK((st.st_mode & 0777) == 0600);
 }
 
+TEST_CASE("an extension that unpairs makes its token forget itself; no one else's", "[agent][pairing]") {
+  AgentFixture f;
+  auto forget = [&f](const std::string& bearer, const std::string& origin) {
+    httplib::Headers h{{"Authorization", "Bearer " + bearer}};
+    if (!origin.empty()) h.emplace("Origin", origin);
+    return f.Client().Post("/pair/forget", h, "", "application/json");
+  };
+  std::string mine = json::parse(f.Pair(f.NewCode(), kMozOrigin)->body)["token"];
+  std::string theirs = json::parse(f.Pair(f.NewCode(), kChromeOrigin)->body)["token"];
+  auto wrong_origin = forget(mine, kChromeOrigin);
+  REQUIRE(wrong_origin);
+  CHECK(wrong_origin->status == 403);  // the same checks as /api: a token only from its origin
+  auto secret = forget(f.secret(), "");
+  REQUIRE(secret);
+  CHECK(secret->status == 400);  // the agent secret is no pairing
+  auto r = forget(mine, kMozOrigin);
+  REQUIRE(r);
+  REQUIRE(r->status == 200);
+  CHECK(json::parse(r->body)["forgotten"] == true);
+  auto after = f.Api(R"({"id":1,"type":"hello"})", mine, kMozOrigin);
+  REQUIRE(after);
+  CHECK(after->status == 401);  // gone, also from agent-clients.json
+  CHECK(f.Call({{"id", 2}, {"type", "hello"}}, theirs, kChromeOrigin)["ok"] == true);
+  CHECK(forget(mine, kMozOrigin)->status == 401);  // a forgotten token cannot call again
+}
+
 TEST_CASE("a paired token survives a restart, and the whole code (port-digits) is accepted too", "[agent][pairing]") {
   testing::TempDir dir;
   std::string token;

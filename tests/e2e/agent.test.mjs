@@ -8,7 +8,7 @@
 //  (3) the manifest back → the next objection goes over native messaging, the popup says "native";
 //  (4) the agent down and the host missing → the objection waits in the outbox (nothing lost) and
 //      is delivered, once, when the agent is back;
-//  (5) Unpair forgets the token and gives the host permission back.
+//  (5) Unpair forgets the token (here and at the agent) and gives the host permission back.
 // The permission prompt (http://127.0.0.1/*, asked for in the Pair click) has no headless way to
 // be accepted, so the test profile grants it before the browser starts: Chromium's Preferences
 // (granted + active host permissions of our id, written between a first and a second start),
@@ -321,6 +321,8 @@ test(`${name} (5): Unpair forgets the pairing and the permission; with the host 
   });
   assert.equal(left.pairing, null, "the token is gone from IndexedDB");
   assert.equal(left.granted, false, "http://127.0.0.1/* was given back");
+  const clients = JSON.parse(readFileSync(join(dataDir(), "agent-clients.json"), "utf8")).clients;
+  assert.deepEqual(clients, [], "the agent forgot the token too (POST /pair/forget)");
   assert.deepEqual([left.status.connected, left.status.transport, left.status.paired, left.status.error.code],
     [false, null, false, "host_missing"]);
   await settings.close();

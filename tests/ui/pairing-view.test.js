@@ -143,17 +143,28 @@ test("a wrong code: the agent refuses, nothing is kept, and the fresh permission
   assert.equal(w.permissions.granted.size, 0);
 });
 
-test("Unpair forgets the pairing and the permission; the history then waits in the outbox", async (t) => {
+test("Unpair forgets the pairing and the permission, and the agent forgets the token; the history then waits in the outbox", async (t) => {
   const w = await open(t);
   await w.press(w.agent.pairingCode());
+  assert.equal(w.agent.state.tokens.size, 1);
   w.$("pairing-unpair").click();
   await w.view.settled();
+  assert.equal(w.agent.state.tokens.size, 0, "POST /pair/forget: the agent no longer knows the token");
   assert.equal(w.store.data.size, 0);
   assert.equal(w.permissions.granted.size, 0);
   assert.match(w.$("pairing-state").textContent, /Not paired/);
   assert.equal(w.$("pairing-unpair").hidden, true);
   const status = await w.dispatch({ type: "host.status" }, {});
   assert.deepEqual([status.result.connected, status.result.transport, status.result.error.code], [false, null, "host_missing"]);
+});
+
+test("Unpair with the agent down still forgets the pairing here", async (t) => {
+  const w = await open(t);
+  await w.press(w.agent.pairingCode());
+  await w.agent.close();
+  const reply = await w.dispatch({ type: "agent.unpair" }, {});
+  assert.deepEqual(reply.result, { paired: false, forgotten: false });
+  assert.equal(w.store.data.size, 0);
 });
 
 test("agent.pair is validated like every message: a non-string code is invalid_value", async (t) => {

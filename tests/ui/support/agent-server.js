@@ -51,10 +51,14 @@ export async function startAgentServer({ host, origins = ["chrome-extension://te
       state.tokens.set(token, origin);
       return send(res, 200, { token });
     }
-    if (req.url !== "/api") return send(res, 404);
+    if (req.url !== "/api" && req.url !== "/pair/forget") return send(res, 404);
     const auth = /^Bearer ([0-9a-f]{64})$/.exec(req.headers.authorization || "");
     if (!auth || !state.tokens.has(auth[1])) return send(res, 401);
     if (state.tokens.get(auth[1]) !== origin) return send(res, 403);
+    if (req.url === "/pair/forget") {
+      state.tokens.delete(auth[1]);
+      return send(res, 200, { forgotten: true });
+    }
     let request;
     try {
       request = JSON.parse(body);
