@@ -1,25 +1,12 @@
 #include "complaint/letter.h"
 
 #include "complaint/letter_strings.h"
+#include "export/export.h"
 
 namespace objector {
 namespace {
 
-std::string Esc(const std::string& s) {
-  std::string out;
-  out.reserve(s.size());
-  for (char c : s) {
-    switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&#39;"; break;
-      default: out += c;
-    }
-  }
-  return out;
-}
+std::string Esc(const std::string& s) { return HtmlEscape(s); }
 
 constexpr const char kLetterStyle[] = R"css(
 .letter{margin-bottom:2em}.letter p{margin:.8em 0}.sender,.recipient{margin:0 0 1.5em 0}

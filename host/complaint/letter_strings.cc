@@ -284,43 +284,28 @@ const LetterStrings kStrings[] = {
 
 // For the United Kingdom: UK GDPR, and Meta Platforms, Inc. as the controller (Facebook moved its UK
 // users from Facebook Ireland to Facebook, Inc., now Meta Platforms, Inc., after Brexit: Reuters,
-// 15 Dec 2020, confirmed by Facebook). English only: the ICO's letter.
-const LetterStrings kUkStrings = {"en",
-     "Complaint to a data-protection supervisory authority",
-     "From", "To", "Date", "Email", "Country of residence",
-     "Complaint under Article 77 UK GDPR concerning Meta Platforms, Inc.: my objection (Article 21 UK GDPR) "
-     "to the use of my personal data for AI training",
-     "Dear Sir or Madam,",
-     "I hereby lodge a complaint under Article 77 of the UK General Data Protection Regulation (UK GDPR) concerning "
-     "Meta Platforms, Inc. (1 Meta Way, Menlo Park, California 94025, USA), to which Meta moved the responsibility "
-     "for its UK users from its Irish company after the United Kingdom left the European Union. Meta uses its users' personal data to develop and improve artificial "
-     "intelligence (\"AI at Meta\"), relying on what it calls its legitimate interest. I object to this processing "
-     "under Article 21 UK GDPR.",
-     "Through the forms Meta provides, I sent the following objections. Objector, a program on my computer, "
-     "recorded each one when it was sent, together with Meta's answer as it appeared on the page:",
-     "No objection was recorded: Objector holds no record of an objection I sent through Meta's forms.",
-     "Date", "Platform", "Form", "Status", "Meta's answer",
-     "Objection to the use of my own information", "Objection concerning information about me shared by others",
-     "sent", "confirmation code pending", "confirmed by Meta", "refused or failed",
-     "(no answer text recorded)",
-     "I ask you to examine this complaint and to establish whether Meta Platforms, Inc. honours my objection, in "
-     "particular whether it has stopped using my personal data (including data collected before my objection) to "
-     "develop and improve AI; and to inform me of the progress and the outcome of my complaint (Article 77(2) UK "
-     "GDPR).",
-     "Every record and every answer from Meta is secured in a hash chain (SHA-256); its head at the time of this "
-     "letter is",
-     "A later change to the records would change it.",
-     "The records could not be fully verified:",
-     "Enclosure: evidence report (following this letter).",
-     "Yours faithfully,",
-     "(signature)",
-     "Note for you (not part of the letter)",
-     "Objector has not sent anything. Check the letter, print it, sign it and post it to the address above, or "
-     "submit its text through the authority's online form:",
-     "The evidence report follows the letter: enclose it (printed, or as this file).",
-     "We could not confirm this address on the authority's own page: check it there before you send the letter:",
-     "This note is not printed.",
-     "Enclosure: evidence report"};
+// 15 Dec 2020, confirmed by Facebook). English only: the ICO's letter, which is kStrings' "en" (the
+// first entry) with its own subject, introduction and request.
+LetterStrings MakeUkStrings() {
+  LetterStrings s = kStrings[0];
+  s.subject =
+      "Complaint under Article 77 UK GDPR concerning Meta Platforms, Inc.: my objection (Article 21 UK GDPR) "
+      "to the use of my personal data for AI training";
+  s.intro =
+      "I hereby lodge a complaint under Article 77 of the UK General Data Protection Regulation (UK GDPR) concerning "
+      "Meta Platforms, Inc. (1 Meta Way, Menlo Park, California 94025, USA), to which Meta moved the responsibility "
+      "for its UK users from its Irish company after the United Kingdom left the European Union. Meta uses its "
+      "users' personal data to develop and improve artificial intelligence (\"AI at Meta\"), relying on what it "
+      "calls its legitimate interest. I object to this processing "
+      "under Article 21 UK GDPR.";
+  s.request =
+      "I ask you to examine this complaint and to establish whether Meta Platforms, Inc. honours my objection, in "
+      "particular whether it has stopped using my personal data (including data collected before my objection) to "
+      "develop and improve AI; and to inform me of the progress and the outcome of my complaint (Article 77(2) UK "
+      "GDPR).";
+  return s;
+}
+const LetterStrings kUkStrings = MakeUkStrings();
 
 }  // namespace
 

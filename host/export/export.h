@@ -6,6 +6,7 @@
 
 #include <map>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "coverage/coverage.h"
@@ -31,6 +32,10 @@ inline constexpr int kJsonExportSchemaVersion = 1;
 // apostrophe, and so does such a character right after a ';' inside the text (a ';'-separated reader
 // starts a cell there), so no spreadsheet runs it as a formula. Numbers are only quoted.
 std::string CsvCell(const std::string& value, bool is_number = false);
+
+// Text for HTML (element content and quoted attributes): & < > " ' as entities. The one escaper of
+// every HTML the host writes (the report, the complaint letter, the dashboard).
+std::string HtmlEscape(std::string_view s);
 
 std::string ExportCsv(const std::vector<HistoryItem>& items, const ExportMeta& meta);
 std::string ExportJson(const std::vector<HistoryItem>& items, const ExportMeta& meta);

@@ -7,9 +7,8 @@
 #include "export/export.h"
 
 namespace objector {
-namespace {
 
-std::string Esc(const std::string& s) {
+std::string HtmlEscape(std::string_view s) {
   std::string out;
   out.reserve(s.size());
   for (char c : s) {
@@ -24,6 +23,10 @@ std::string Esc(const std::string& s) {
   }
   return out;
 }
+
+namespace {
+
+std::string Esc(std::string_view s) { return HtmlEscape(s); }
 
 std::string Platform(const std::string& p) { return p == "instagram" ? "Instagram" : p == "facebook" ? "Facebook" : p; }
 
